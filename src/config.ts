@@ -1,0 +1,86 @@
+import path from 'node:path'
+import { ConfigError } from './config-error.js'
+import { defaultSiteConfigPath, packageRoot } from './paths.js'
+import { isPlaceholderEmail, loadSiteConfig, type SiteConfig } from './site-config.js'
+
+export type Environment = 'production' | 'development' | 'test'
+
+export interface Config {
+  readonly env: Environment
+  readonly port: number
+  readonly host: string
+  /** The public origin and path prefix of the site, without a trailing slash. */
+  readonly baseUrl: string
+  readonly siteConfigPath: string
+  readonly site: SiteConfig
+}
+
+export interface LoadedConfig {
+  readonly config: Config
+  /** Problems worth a line in the log that do not stop the server. */
+  readonly warnings: readonly string[]
+}
+
+function parseEnvironment(value: string | undefined): Environment {
+  if (value === undefined || value === '') return 'development'
+  if (value === 'production' || value === 'development' || value === 'test') return value
+  throw new ConfigError(`NODE_ENV "${value}" must be production, development or test`)
+}
+
+function parsePort(value: string | undefined): number {
+  if (value === undefined || value === '') return 3000
+  const port = Number(value)
+  if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
+    throw new ConfigError(`PORT "${value}" must be a whole number from 1 to 65535`)
+  }
+  return port
+}
+
+function parseBaseUrl(value: string | undefined, port: number): string {
+  if (value === undefined || value === '') return `http://localhost:${port}`
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError(`BASE_URL "${value}" must be an absolute URL such as https://example.no`)
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new ConfigError(`BASE_URL "${value}" must start with https:// or http://`)
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new ConfigError(`BASE_URL "${value}" must not hold a query, fragment or credentials`)
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+}
+
+/** Parses the environment and the site configuration file once, into a frozen value. */
+export function loadConfig(environment: NodeJS.ProcessEnv): LoadedConfig {
+  const env = parseEnvironment(environment.NODE_ENV)
+  const port = parsePort(environment.PORT)
+  const host = environment.HOST || '0.0.0.0'
+  const baseUrl = parseBaseUrl(environment.BASE_URL, port)
+  const siteConfigPath = environment.SITE_CONFIG
+    ? path.resolve(packageRoot, environment.SITE_CONFIG)
+    : defaultSiteConfigPath
+  const site = loadSiteConfig(siteConfigPath)
+
+  const warnings: string[] = []
+  const email = site.contact.email
+  if (email === '') {
+    if (env === 'production') {
+      throw new ConfigError(
+        `site configuration ${siteConfigPath}: contact.email is required in production`,
+      )
+    }
+    warnings.push(`contact.email is empty in ${siteConfigPath}: pages show no email address`)
+  } else if (isPlaceholderEmail(email)) {
+    warnings.push(
+      `contact.email "${email}" in ${siteConfigPath} is a placeholder: set the company's real address before publishing`,
+    )
+  }
+  if (env === 'production' && environment.BASE_URL === undefined) {
+    warnings.push(`BASE_URL is not set: links for crawlers use ${baseUrl}`)
+  }
+  const config: Config = Object.freeze({ env, port, host, baseUrl, siteConfigPath, site })
+  return { config, warnings }
+}

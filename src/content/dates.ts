@@ -1,0 +1,38 @@
+import { escapeHtml, type Html } from './markup.js'
+
+/** A policy date as staff write it: a year (`2024`), a month (`2024-05`) or a day (`2024-05-17`). */
+export type PolicyDate = string
+
+const policyDate = /^(\d{4})(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$/
+
+export function isPolicyDate(value: string): boolean {
+  const match = policyDate.exec(value)
+  if (!match) return false
+  if (match[3] === undefined) return true
+  const day = new Date(`${value}T00:00:00Z`)
+  return day.toISOString().startsWith(value)
+}
+
+/** The date in the words of the language: `2024`, `mai 2024`, `17. mai 2024`. */
+export function formatPolicyDate(date: PolicyDate, lng: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number?, number?]
+  if (month === undefined) return String(year)
+  const value = new Date(Date.UTC(year, month - 1, day ?? 1))
+  const options: Intl.DateTimeFormatOptions =
+    day === undefined
+      ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+      : { dateStyle: 'long', timeZone: 'UTC' }
+  return new Intl.DateTimeFormat(lng, options).format(value)
+}
+
+export function timeElement(date: PolicyDate, lng: string): Html {
+  return `<time datetime="${escapeHtml(date)}">${escapeHtml(formatPolicyDate(date, lng))}</time>` as Html
+}
+
+/** A text with a `{{date}}` in it, escaped, with the date as a `<time>` element. */
+export function textWithDate(template: string, date: PolicyDate, lng: string): Html {
+  return template
+    .split('{{date}}')
+    .map((part) => escapeHtml(part))
+    .join(timeElement(date, lng)) as Html
+}

@@ -1,0 +1,75 @@
+import path from 'node:path'
+import i18next, { type i18n, type TOptions } from 'i18next'
+import Backend from 'i18next-fs-backend'
+import { ConfigError } from '../config-error.js'
+
+/** One locale file per page, plus `common` for what every page shares. */
+export const namespaces = ['common', 'policy', 'cookies', 'contact'] as const
+export type Namespace = (typeof namespaces)[number]
+
+/** Looks up a text; a key that is missing or not a text is an error, never a raw key on the page. */
+export type Translate = (key: string, options?: TOptions) => string
+
+/**
+ * Loads every locale file of every language into a fresh i18next instance. A fresh instance each
+ * time means a reload gives exactly what a fresh start gives (reloadResources would merge).
+ */
+export async function loadLocales(localesDir: string, languages: readonly string[]): Promise<i18n> {
+  const instance = i18next.createInstance()
+  const failures: string[] = []
+  instance.on('failedLoading', (lng, ns, message) => {
+    failures.push(`${path.join(localesDir, lng, `${ns}.json`)}: ${message}`)
+  })
+  await instance.use(Backend).init({
+    backend: { loadPath: path.join(localesDir, '{{lng}}', '{{ns}}.json') },
+    lng: languages[0] ?? 'nb',
+    supportedLngs: [...languages],
+    preload: [...languages],
+    fallbackLng: false,
+    ns: [...namespaces],
+    defaultNS: 'common',
+    load: 'currentOnly',
+    // EJS escapes everything it prints; escaping here as well would double-escape.
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
+  if (failures.length > 0) throw new ConfigError(`locale file ${failures[0]}`)
+  for (const lng of languages) {
+    for (const ns of namespaces) {
+      if (!instance.hasResourceBundle(lng, ns)) {
+        throw new ConfigError(
+          `locale file ${path.join(localesDir, lng, `${ns}.json`)} did not load`,
+        )
+      }
+    }
+  }
+  return instance
+}
+
+export function translatorFor(i18n: i18n, lng: string): Translate {
+  const t = i18n.getFixedT(lng)
+  return (key, options) => {
+    const value: unknown = t(key, { ...options, lng })
+    if (!i18n.exists(key, { ...options, lng }) || typeof value !== 'string') {
+      const [ns, name] = key.includes(':') ? key.split(':', 2) : ['common', key]
+      throw new ConfigError(`locale file locales/${lng}/${ns}.json has no text "${name}"`)
+    }
+    return value
+  }
+}
+
+/** A list of texts under a key, such as the paragraphs of a section. */
+export function textList(i18n: i18n, lng: string, key: string): string[] {
+  const value: unknown = i18n.getFixedT(lng)(key, { returnObjects: true })
+  if (
+    !Array.isArray(value) ||
+    value.length === 0 ||
+    value.some((item) => typeof item !== 'string')
+  ) {
+    const [ns, name] = key.split(':', 2)
+    throw new ConfigError(
+      `locale file locales/${lng}/${ns}.json: "${name}" must be a list of texts`,
+    )
+  }
+  return value as string[]
+}

@@ -1,0 +1,52 @@
+import MarkdownIt from 'markdown-it'
+import { ConfigError } from '../config-error.js'
+
+/** HTML that our own code produced from trusted content; the only kind a template prints raw. */
+export type Html = string & { readonly __html: unique symbol }
+
+const htmlEscapes: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+}
+
+export function escapeHtml(text: string): Html {
+  return text.replace(/[&<>"']/g, (char) => htmlEscapes[char] ?? char) as Html
+}
+
+/** Where a `page:` link in the text points, for the language being rendered. */
+export type PageLinkResolver = (target: string) => string | undefined
+
+// Inline markup only: links and emphasis. No raw HTML, no images (they would load from third
+// parties), no typographic rewriting: the text must stay exactly as staff wrote it.
+const markdown = new MarkdownIt('zero', { html: false, linkify: false, typographer: false })
+markdown.enable(['link', 'emphasis', 'escape', 'entity'])
+markdown.validateLink = (url) => /^(page:|https:\/\/|mailto:|tel:)/i.test(url.trim())
+
+interface RenderEnv {
+  resolvePage: PageLinkResolver
+  where: string
+}
+
+const defaultLinkOpen = markdown.renderer.rules.link_open
+markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
+  const token = tokens[index]
+  const href = String(token?.attrGet('href') ?? '')
+  if (token && href.startsWith('page:')) {
+    const { resolvePage, where } = env as unknown as RenderEnv
+    const resolved = resolvePage(href.slice('page:'.length))
+    if (resolved === undefined) throw new ConfigError(`${where}: link to unknown page "${href}"`)
+    token.attrSet('href', resolved)
+  }
+  return defaultLinkOpen
+    ? defaultLinkOpen(tokens, index, options, env, self)
+    : self.renderToken(tokens, index, options)
+}
+
+/** Renders one paragraph of staff-written text with its links; everything else is shown as text. */
+export function renderInline(text: string, resolvePage: PageLinkResolver, where: string): Html {
+  const env: RenderEnv = { resolvePage, where }
+  return markdown.renderInline(text, { ...env }) as Html
+}

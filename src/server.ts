@@ -1,0 +1,59 @@
+import { createServer } from 'node:http'
+import { createApp } from './app.js'
+import { loadConfig } from './config.js'
+import { ConfigError } from './config-error.js'
+import { createLogger } from './logger.js'
+import { buildSite } from './render/build-site.js'
+
+const logger = createLogger()
+
+async function start(): Promise<void> {
+  const started = performance.now()
+  const { config, warnings } = loadConfig(process.env)
+  for (const warning of warnings) logger.warn(warning)
+  const site = await buildSite(config)
+  const app = createApp({ config, current: () => site, logger })
+
+  // Timeouts are set at creation: set after listen(), slow clients were seen to keep sockets open.
+  const server = createServer(
+    {
+      headersTimeout: 10_000,
+      requestTimeout: 30_000,
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: 2_000,
+      maxHeaderSize: 16_384,
+    },
+    app,
+  )
+  server.listen(config.port, config.host, () => {
+    logger.info('serving', {
+      url: `http://${config.host}:${config.port}/`,
+      baseUrl: config.baseUrl,
+      env: config.env,
+      languages: config.site.languages,
+      readyMs: Math.round(performance.now() - started),
+    })
+  })
+  server.on('error', (error) => {
+    logger.error(`cannot listen on ${config.host}:${config.port}: ${error.message}`)
+    process.exit(1)
+  })
+
+  const shutdown = (signal: string) => {
+    logger.info('shutting down', { signal })
+    server.close(() => process.exit(0))
+    server.closeIdleConnections()
+    setTimeout(() => process.exit(0), 5_000).unref()
+  }
+  process.once('SIGTERM', () => shutdown('SIGTERM'))
+  process.once('SIGINT', () => shutdown('SIGINT'))
+}
+
+start().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`Cannot start: ${error.message}\n`)
+  } else {
+    process.stderr.write(`Cannot start: ${error instanceof Error ? error.stack : String(error)}\n`)
+  }
+  process.exit(1)
+})

@@ -1,0 +1,23 @@
+/** The pages every language has, and the path of each. Routes, links and the sitemap use this list. */
+export const pageNames = ['policy', 'cookies', 'contact'] as const
+export type PageName = (typeof pageNames)[number]
+
+const slugs: Record<PageName, string> = { policy: '', cookies: 'cookies', contact: 'contact' }
+
+export function isPageName(value: string): value is PageName {
+  return (pageNames as readonly string[]).includes(value)
+}
+
+export function pagePath(lng: string, page: PageName): string {
+  return `/${lng}/${slugs[page]}`
+}
+
+/** Resolves a `page:` link target such as `contact` or `contact#datatilsynet` for one language. */
+export function pageLinkResolver(lng: string): (target: string) => string | undefined {
+  return (target) => {
+    const [page = '', fragment] = target.split('#', 2)
+    if (!isPageName(page)) return undefined
+    if (fragment !== undefined && !/^[a-z][a-z0-9-]*$/.test(fragment)) return undefined
+    return fragment === undefined ? pagePath(lng, page) : `${pagePath(lng, page)}#${fragment}`
+  }
+}
