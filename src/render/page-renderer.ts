@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import ejs from 'ejs'
+import { ConfigError } from '../config-error.js'
 import { textWithDate } from '../content/dates.js'
 import type { Content, LanguageContent } from '../content/load-content.js'
 import { type PageName, pageNames, pagePath } from '../site-pages.js'
@@ -18,7 +19,18 @@ type Template = (data: Record<string, unknown>) => string
 
 function compile(viewsDir: string, name: string): Template {
   const filename = path.join(viewsDir, `${name}.ejs`)
-  return ejs.compile(readFileSync(filename, 'utf8'), { filename }) as Template
+  const template = ejs.compile(readFileSync(filename, 'utf8'), { filename }) as Template
+  return (data) => {
+    try {
+      return template(data)
+    } catch (error) {
+      // EJS prepends the template's source lines to the message; keep the start-up error one line.
+      if (error instanceof ConfigError) {
+        throw new ConfigError(`${error.problem} (used by views/${name}.ejs)`)
+      }
+      throw error
+    }
+  }
 }
 
 /** Compiles the templates once; each call renders one page of one language to a string. */

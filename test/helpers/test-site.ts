@@ -1,0 +1,38 @@
+import path from 'node:path'
+import type { Express } from 'express'
+import { createApp } from '../../src/app.js'
+import { type Config, loadConfig } from '../../src/config.js'
+import { createMemoryLogger } from '../../src/logger.js'
+import { packageRoot } from '../../src/paths.js'
+import {
+  buildSite,
+  defaultSources,
+  type SiteBuild,
+  type SiteSources,
+} from '../../src/render/build-site.js'
+
+export const testBaseUrl = 'https://personvern.example.no'
+export const fixture = (name: string) => path.join(packageRoot, 'test', 'fixtures', name)
+
+export interface TestSite {
+  app: Express
+  site: SiteBuild
+  config: Config
+  logger: ReturnType<typeof createMemoryLogger>
+}
+
+/** The real pipeline on the real content (or given sources), as production builds it. */
+export async function createTestSite(
+  options: {
+    env?: NodeJS.ProcessEnv
+    sources?: Partial<SiteSources>
+    wrap?: (site: SiteBuild) => SiteBuild
+  } = {},
+): Promise<TestSite> {
+  const { config } = loadConfig({ NODE_ENV: 'test', BASE_URL: testBaseUrl, ...options.env })
+  const built = await buildSite(config, { ...defaultSources, ...options.sources })
+  const site = options.wrap ? options.wrap(built) : built
+  const logger = createMemoryLogger()
+  const app = createApp({ config, current: () => site, logger })
+  return { app, site, config, logger }
+}

@@ -1,0 +1,93 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { createServer } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { packageRoot } from '../../src/paths.js'
+
+const running: ChildProcess[] = []
+afterEach(() => {
+  for (const child of running.splice(0)) child.kill('SIGKILL')
+})
+
+/** Starts the real entry point, as `npm start` does, with the given environment. */
+function startServer(env: NodeJS.ProcessEnv): {
+  child: ChildProcess
+  stdout: () => string
+  stderr: () => string
+} {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+    cwd: packageRoot,
+    env: { PATH: process.env.PATH, HOST: '127.0.0.1', ...env },
+  })
+  running.push(child)
+  let out = ''
+  let err = ''
+  child.stdout?.on('data', (chunk) => {
+    out += chunk
+  })
+  child.stderr?.on('data', (chunk) => {
+    err += chunk
+  })
+  return { child, stdout: () => out, stderr: () => err }
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const address = server.address()
+  server.close()
+  return typeof address === 'object' && address ? address.port : 0
+}
+
+async function exitOf(child: ChildProcess): Promise<number | null> {
+  const [code] = (await once(child, 'exit')) as [number | null]
+  return code
+}
+
+describe('starting the server', () => {
+  it('serves the notice and warns about the placeholder email', async () => {
+    const port = await freePort()
+    const server = startServer({ PORT: String(port) })
+    while (!server.stdout().includes('"serving"')) {
+      if (server.child.exitCode !== null) throw new Error(server.stderr())
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    const response = await fetch(`http://127.0.0.1:${port}/nb/`)
+    expect(response.status).toBe(200)
+    expect(await response.text()).toContain('<h1>Personvernerklæring</h1>')
+    expect(server.stderr()).toContain('placeholder')
+    server.child.kill('SIGTERM')
+    expect(await exitOf(server.child)).toBe(0)
+  })
+
+  it.each([
+    [{ PORT: 'abc' }, 'Cannot start: PORT "abc" must be a whole number from 1 to 65535'],
+    [
+      { SITE_CONFIG: 'test/fixtures/site-without-email.json', NODE_ENV: 'production' },
+      'contact.email is required in production',
+    ],
+    [{ SITE_CONFIG: 'test/fixtures/nope.json' }, 'nope.json: ENOENT'],
+  ])('stops with %o, one line and a non-zero exit code', async (env, message) => {
+    const server = startServer(env)
+    expect(await exitOf(server.child)).toBe(1)
+    const lines = server
+      .stderr()
+      .trim()
+      .split('\n')
+      .filter((line) => !line.includes('"level":"warn"'))
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toContain(message)
+  })
+
+  it('stops when a language has no locale files, naming the file', async () => {
+    const server = startServer({ SITE_CONFIG: 'test/fixtures/site-missing-language.json' })
+    expect(await exitOf(server.child)).toBe(1)
+    const lines = server
+      .stderr()
+      .trim()
+      .split('\n')
+      .filter((line) => !line.includes('"level":"warn"'))
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^Cannot start: locale file .*locales\/xx\/\w+\.json/)
+  })
+})

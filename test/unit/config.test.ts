@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config.js'
+import { ConfigError } from '../../src/config-error.js'
+import { parseSiteConfig } from '../../src/site-config.js'
+import { fixture } from '../helpers/test-site.js'
+
+describe('environment', () => {
+  it('has working defaults: port 3000, development, localhost base URL', () => {
+    const { config } = loadConfig({})
+    expect(config.port).toBe(3000)
+    expect(config.env).toBe('development')
+    expect(config.baseUrl).toBe('http://localhost:3000')
+    expect(Object.isFrozen(config)).toBe(true)
+  })
+
+  it('takes PORT, HOST, NODE_ENV and BASE_URL (without trailing slash)', () => {
+    const { config } = loadConfig({
+      PORT: '8080',
+      HOST: '127.0.0.1',
+      NODE_ENV: 'production',
+      BASE_URL: 'https://personvern.example.no/',
+    })
+    expect(config).toMatchObject({
+      port: 8080,
+      host: '127.0.0.1',
+      env: 'production',
+      baseUrl: 'https://personvern.example.no',
+    })
+  })
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT "abc" must be a whole number from 1 to 65535'],
+    [{ PORT: '70000' }, 'PORT "70000"'],
+    [{ PORT: '80.5' }, 'PORT "80.5"'],
+    [{ NODE_ENV: 'staging' }, 'NODE_ENV "staging"'],
+    [
+      { BASE_URL: 'personvern.example.no' },
+      'BASE_URL "personvern.example.no" must be an absolute URL',
+    ],
+    [{ BASE_URL: 'ftp://example.no' }, 'must start with https:// or http://'],
+    [{ BASE_URL: 'https://example.no/?x=1' }, 'must not hold a query'],
+    [{ SITE_CONFIG: 'test/fixtures/does-not-exist.json' }, 'does-not-exist.json: ENOENT'],
+  ])('%o stops with one clear line', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError)
+    expect(() => loadConfig(env)).toThrow(message)
+  })
+
+  it('warns about the placeholder email address on example.com', () => {
+    const { warnings } = loadConfig({})
+    expect(warnings.join('\n')).toContain('"personvern@example.com"')
+    expect(warnings.join('\n')).toContain('placeholder')
+  })
+
+  it('reads another site configuration named by SITE_CONFIG', () => {
+    const { config } = loadConfig({ SITE_CONFIG: fixture('site-cookie-inventory.json') })
+    expect(config.site.contact.email).toBe('personvern@firma.example')
+    expect(config.site.cookieInventory).toHaveLength(3)
+  })
+})
+
+describe('site configuration', () => {
+  const valid = {
+    languages: ['nb'],
+    contact: { email: 'dpo@firma.no', phone: '+47 22 00 00 00', address: 'Storgata 1, Oslo' },
+    authority: { name: 'Datatilsynet', url: 'https://www.datatilsynet.no/' },
+    cookieInventory: [
+      {
+        name: 'a',
+        provider: 'b',
+        purpose: { nb: 'c' },
+        category: 'necessary',
+        duration: 'P30D',
+        site: 'this',
+      },
+    ],
+  }
+  type SiteJson = typeof valid
+  const withChange = (change: (copy: SiteJson) => void) => {
+    const copy = structuredClone(valid)
+    change(copy)
+    return copy
+  }
+
+  it('accepts a valid file', () => {
+    expect(parseSiteConfig(valid, 'site.json').contact.email).toBe('dpo@firma.no')
+  })
+
+  it('requires the contact email in production', () => {
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', SITE_CONFIG: fixture('site-without-email.json') }),
+    ).toThrow('contact.email is required in production')
+    const { warnings } = loadConfig({ SITE_CONFIG: fixture('site-without-email.json') })
+    expect(warnings.join()).toContain('contact.email is empty')
+  })
+
+  it.each([
+    [
+      'an email that is not one',
+      (c: SiteJson) => {
+        c.contact.email = 'dpo(at)firma.no'
+      },
+      'contact.email "dpo(at)firma.no" is not an email address',
+    ],
+    [
+      'no phone',
+      (c: SiteJson) => {
+        delete (c.contact as Partial<SiteJson['contact']>).phone
+      },
+      'contact.phone must be a non-empty text',
+    ],
+    [
+      'a language that is not a code',
+      (c: SiteJson) => {
+        c.languages = ['nb', '../en']
+      },
+      'languages holds "../en"',
+    ],
+    [
+      'a language list not led by nb',
+      (c: SiteJson) => {
+        c.languages = ['en']
+      },
+      'must start with "nb"',
+    ],
+    [
+      'an unknown cookie category',
+      (c: SiteJson) => {
+        ;(c.cookieInventory[0] as { category: string }).category = 'tracking'
+      },
+      'cookieInventory[0].category "tracking" is not one of',
+    ],
+    [
+      'a malformed duration',
+      (c: SiteJson) => {
+        ;(c.cookieInventory[0] as { duration: string }).duration = '30 days'
+      },
+      'cookieInventory[0].duration "30 days"',
+    ],
+    [
+      'a purpose missing for a language',
+      (c: SiteJson) => {
+        ;(c.cookieInventory[0] as { purpose: object }).purpose = {}
+      },
+      'cookieInventory[0].purpose.nb',
+    ],
+    [
+      'an authority link that is not https',
+      (c: SiteJson) => {
+        c.authority.url = 'javascript:alert(1)'
+      },
+      'authority.url must be an https:// address',
+    ],
+  ])('rejects %s', (_name, change, message) => {
+    expect(() => parseSiteConfig(withChange(change), 'site.json')).toThrow(message)
+  })
+})

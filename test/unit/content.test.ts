@@ -1,0 +1,91 @@
+import { rmSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config.js'
+import { ConfigError } from '../../src/config-error.js'
+import { loadContent } from '../../src/content/load-content.js'
+import { buildSite, defaultSources } from '../../src/render/build-site.js'
+import { copyLocales } from '../helpers/locale-copy.js'
+
+const { config } = loadConfig({ NODE_ENV: 'test' })
+
+async function loadError(dir: string): Promise<ConfigError> {
+  const error = await buildSite(config, { ...defaultSources, localesDir: dir }).then(
+    () => undefined,
+    (reason: unknown) => reason,
+  )
+  expect(error).toBeInstanceOf(ConfigError)
+  return error as ConfigError
+}
+
+describe('building the site from locale files', () => {
+  it('loads the shipped locale files', async () => {
+    const content = await loadContent(copyLocales().dir, config.site)
+    expect(content.languages.map((language) => language.lng)).toEqual(['nb'])
+    expect(content.languages[0]?.policy.sections.length).toBeGreaterThan(5)
+  })
+
+  it('names a missing locale file', async () => {
+    const copy = copyLocales()
+    rmSync(path.join(copy.dir, 'nb', 'contact.json'))
+    expect((await loadError(copy.dir)).message).toMatch(/nb\/contact\.json.*(ENOENT|no such file)/)
+  })
+
+  it('names a locale file that is not valid JSON', async () => {
+    const copy = copyLocales()
+    copy.write('nb/cookies.json', '{ "meta": { "title": "Informasjonskapsler", }')
+    expect((await loadError(copy.dir)).message).toContain('nb/cookies.json')
+  })
+
+  it('names a missing text rather than showing its key', async () => {
+    const copy = copyLocales()
+    copy.edit('nb/contact.json', (json) => {
+      delete json.authority.heading
+    })
+    expect((await loadError(copy.dir)).message).toBe(
+      'locale file locales/nb/contact.json has no text "authority.heading" (used by views/pages/contact.ejs)',
+    )
+  })
+
+  it('names a section in the order that has no text', async () => {
+    const copy = copyLocales()
+    copy.edit('sections.json', (json) => {
+      json.policy.push('retention')
+    })
+    expect((await loadError(copy.dir)).message).toContain('"sections.retention.heading"')
+  })
+
+  it('names text for a section that is not in the order', async () => {
+    const copy = copyLocales()
+    copy.edit('nb/policy.json', (json) => {
+      json.sections.extra = { heading: 'Ekstra', paragraphs: ['Tekst.'] }
+    })
+    expect((await loadError(copy.dir)).message).toBe(
+      'locale file locales/nb/policy.json: section "extra" is not in locales/sections.json',
+    )
+  })
+
+  it('names a section id that could not be a stable anchor', async () => {
+    const copy = copyLocales()
+    copy.write('sections.json', JSON.stringify({ policy: ['about', 'Om oss!'] }))
+    expect((await loadError(copy.dir)).message).toContain('"Om oss!" is not a section id')
+  })
+
+  it('names a policy date that is not a date', async () => {
+    const copy = copyLocales()
+    copy.edit('nb/policy.json', (json) => {
+      json.dates.updated = '2024-13'
+    })
+    expect((await loadError(copy.dir)).message).toContain('dates.updated "2024-13"')
+  })
+
+  it('names a link to a page that does not exist', async () => {
+    const copy = copyLocales()
+    copy.edit('nb/policy.json', (json) => {
+      json.sections.about.paragraphs[0] = 'Se [vilkårene](page:terms).'
+    })
+    expect((await loadError(copy.dir)).message).toBe(
+      'locale file locales/nb/policy.json: sections.about.paragraphs[0]: link to unknown page "page:terms"',
+    )
+  })
+})

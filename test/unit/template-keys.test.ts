@@ -1,0 +1,46 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config.js'
+import { loadLocales } from '../../src/content/locales.js'
+import { localesDir, packageRoot } from '../../src/paths.js'
+
+function filesUnder(dir: string, extension: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith(extension))
+    .map((file) => path.join(dir, file))
+}
+
+/** Every `t('namespace:key')` with a literal key, in the templates and in the code. */
+function usedKeys(): { file: string; key: string }[] {
+  const files = [
+    ...filesUnder(path.join(packageRoot, 'views'), '.ejs'),
+    ...filesUnder(path.join(packageRoot, 'src'), '.ts'),
+  ]
+  return files.flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-z]+:[\w.-]+)'/g)].map((match) => ({
+      file: path.relative(packageRoot, file),
+      key: match[1] ?? '',
+    })),
+  )
+}
+
+describe('keys used by templates and code', () => {
+  const keys = usedKeys()
+
+  it('finds the keys the templates use', () => {
+    expect(keys.length).toBeGreaterThan(25)
+    expect(keys.map((entry) => entry.key)).toContain('cookies:table.purpose')
+  })
+
+  it('exist in the locale files of every language', async () => {
+    const { config } = loadConfig({ NODE_ENV: 'test' })
+    const i18n = await loadLocales(localesDir, config.site.languages)
+    const missing = config.site.languages.flatMap((lng) =>
+      keys
+        .filter(({ key }) => !i18n.exists(key, { lng, count: 1 }))
+        .map(({ file, key }) => `${lng} ${file}: ${key}`),
+    )
+    expect(missing).toEqual([])
+  })
+})
