@@ -16,15 +16,32 @@ export interface CookieEntry {
   readonly site: 'this' | 'other'
 }
 
+/** The address in parts, for structured data (schema.org PostalAddress). */
+export interface PostalAddress {
+  readonly streetAddress: string
+  readonly addressLocality: string
+  readonly postalCode?: string
+  readonly addressCountry: string
+}
+
 export interface SiteConfig {
   readonly languages: readonly string[]
+  /** For each language, the Accept-Language tags that choose it (`en-*` is a prefix). */
+  readonly acceptLanguage: Readonly<Record<string, readonly string[]>>
   readonly organisationName?: string
-  readonly contact: { readonly email: string; readonly phone: string; readonly address: string }
+  readonly contact: {
+    readonly email: string
+    readonly phone: string
+    /** The address as the notice writes it, shown on the pages. */
+    readonly address: string
+    readonly postalAddress: PostalAddress
+  }
   readonly authority: { readonly name: string; readonly url: string }
   readonly cookieInventory: readonly CookieEntry[]
 }
 
 const languageCode = /^[a-z]{2,3}$/
+const languagePattern = /^[a-z]{2,3}(-[a-z0-9]{1,8})*(-\*)?$/i
 const emailAddress = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i
 export const isoDuration = /^P(?!$)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/
 
@@ -91,14 +108,33 @@ export function parseSiteConfig(raw: unknown, file: string): SiteConfig {
   const inventory = raw.cookieInventory ?? []
   if (!Array.isArray(inventory)) return fail('cookieInventory', 'must be a list')
 
+  const acceptLanguage = parseAcceptLanguagePatterns(raw.acceptLanguage, languages, fail)
+  const postal = isObject(contact.postalAddress)
+    ? contact.postalAddress
+    : fail('contact.postalAddress', 'must be an object')
+  const postalCode = text(postal, 'postalCode', 'contact.postalAddress.postalCode', false)
+  const addressCountry = text(postal, 'addressCountry', 'contact.postalAddress.addressCountry')
+  if (!/^[A-Z]{2}$/.test(addressCountry)) {
+    fail(
+      'contact.postalAddress.addressCountry',
+      `"${addressCountry}" must be a two-letter country code such as NO or CN`,
+    )
+  }
   const organisationName = text(raw, 'organisationName', 'organisationName', false)
   return Object.freeze({
     languages: Object.freeze([...(languages as string[])]),
+    acceptLanguage,
     ...(organisationName ? { organisationName } : {}),
     contact: Object.freeze({
       email,
       phone: text(contact, 'phone', 'contact.phone'),
       address: text(contact, 'address', 'contact.address'),
+      postalAddress: Object.freeze({
+        streetAddress: text(postal, 'streetAddress', 'contact.postalAddress.streetAddress'),
+        addressLocality: text(postal, 'addressLocality', 'contact.postalAddress.addressLocality'),
+        ...(postalCode ? { postalCode } : {}),
+        addressCountry,
+      }),
     }),
     authority: Object.freeze({
       name: text(authority, 'name', 'authority.name'),
@@ -110,6 +146,33 @@ export function parseSiteConfig(raw: unknown, file: string): SiteConfig {
       ),
     ),
   })
+}
+
+/** Patterns per language; a language without an entry is chosen by its own code (`de`, `de-*`). */
+function parseAcceptLanguagePatterns(
+  raw: unknown,
+  languages: string[],
+  fail: (field: string, problem: string) => never,
+): Readonly<Record<string, readonly string[]>> {
+  const given =
+    raw === undefined ? {} : isObject(raw) ? raw : fail('acceptLanguage', 'must be an object')
+  for (const key of Object.keys(given)) {
+    if (!languages.includes(key)) fail(`acceptLanguage.${key}`, 'is not one of the languages')
+  }
+  const entries = languages.map((lng) => {
+    const patterns = given[lng] ?? [lng, `${lng}-*`]
+    if (
+      !Array.isArray(patterns) ||
+      patterns.some((p) => typeof p !== 'string' || !languagePattern.test(p))
+    ) {
+      return fail(
+        `acceptLanguage.${lng}`,
+        'must be a list of language tags such as "nb-NO" or "en-*"',
+      )
+    }
+    return [lng, Object.freeze([...(patterns as string[])])] as const
+  })
+  return Object.freeze(Object.fromEntries(entries))
 }
 
 function parseCookie(

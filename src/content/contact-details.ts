@@ -1,8 +1,9 @@
-import type { SiteConfig } from '../site-config.js'
+import type { PostalAddress, SiteConfig } from '../site-config.js'
 
 /** The company's contact details as the pages show them, with the link targets they need. */
 export interface ContactDetails {
   readonly address: string
+  readonly postalAddress: PostalAddress
   readonly phone: string
   readonly phoneHref: string
   /** Empty when the configuration has no email address (allowed outside production only). */
@@ -15,6 +16,7 @@ export function buildContactDetails(site: SiteConfig): ContactDetails {
   const { address, phone, email } = site.contact
   return {
     address,
+    postalAddress: site.contact.postalAddress,
     phone,
     phoneHref: `tel:${phone.replace(/[^\d+]/g, '')}`,
     email,

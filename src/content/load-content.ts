@@ -1,3 +1,4 @@
+import { ConfigError } from '../config-error.js'
 import type { SiteConfig } from '../site-config.js'
 import { pageLinkResolver } from '../site-pages.js'
 import { buildContactDetails, type ContactDetails } from './contact-details.js'
@@ -10,6 +11,10 @@ import { loadSectionOrder } from './section-order.js'
 /** Everything one language's pages are made of, checked and ready to render. */
 export interface LanguageContent {
   readonly lng: string
+  /** BCP 47 tag for `lang` and `hreflang` (`nb`, `en`, `zh-Hans`), the name in itself, Open Graph locale. */
+  readonly tag: string
+  readonly name: string
+  readonly ogLocale: string
   readonly t: Translate
   readonly policy: PolicyModel
   readonly cookies: CookieInventoryModel & { readonly questions: Html }
@@ -21,6 +26,27 @@ export interface Content {
   readonly languages: readonly LanguageContent[]
 }
 
+const bcp47 = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/
+const ogLocale = /^[a-z]{2,3}_[A-Z]{2}$/
+
+function languageIdentity(
+  t: Translate,
+  lng: string,
+): { tag: string; name: string; ogLocale: string } {
+  const tag = t('common:language.tag')
+  const locale = t('common:language.ogLocale')
+  const where = `locale file locales/${lng}/common.json`
+  if (!bcp47.test(tag) || tag.split('-')[0] !== lng) {
+    throw new ConfigError(
+      `${where}: language.tag "${tag}" must be a language tag starting with "${lng}", such as "${lng}" or "zh-Hans"`,
+    )
+  }
+  if (!ogLocale.test(locale)) {
+    throw new ConfigError(`${where}: language.ogLocale "${locale}" must look like "nb_NO"`)
+  }
+  return { tag, name: t('common:language.name'), ogLocale: locale }
+}
+
 /** Locale files and site configuration in, a validated content model out; throws ConfigError. */
 export async function loadContent(localesDir: string, site: SiteConfig): Promise<Content> {
   const order = loadSectionOrder(localesDir)
@@ -29,6 +55,7 @@ export async function loadContent(localesDir: string, site: SiteConfig): Promise
     const t = translatorFor(i18n, lng)
     return {
       lng,
+      ...languageIdentity(t, lng),
       t,
       policy: buildPolicy(i18n, lng, order),
       cookies: {

@@ -25,10 +25,11 @@ export const defaultSources: SiteSources = { localesDir, publicDir, viewsDir }
 export async function buildSite(
   config: Config,
   sources: SiteSources = defaultSources,
+  now: Date = new Date(),
 ): Promise<SiteBuild> {
   const content = await loadContent(sources.localesDir, config.site)
   const assets = loadAssets(sources.publicDir)
   const renderer = createPageRenderer(sources.viewsDir, content, assets, config.baseUrl)
-  const pages = buildPageTable(content, renderer)
+  const pages = buildPageTable(content, renderer, { baseUrl: config.baseUrl, now })
   return { content, assets, renderer, pages }
 }

@@ -6,6 +6,7 @@ import { textWithDate } from '../content/dates.js'
 import type { Content, LanguageContent } from '../content/load-content.js'
 import { type PageName, pageNames, pagePath } from '../site-pages.js'
 import type { Assets } from './assets.js'
+import { structuredData } from './structured-data.js'
 
 export const errorKinds = ['badRequest', 'notFound', 'serverError'] as const
 export type ErrorKind = (typeof errorKinds)[number]
@@ -44,49 +45,108 @@ export function createPageRenderer(
   const templates = Object.fromEntries(
     [...pageNames, 'error'].map((name) => [name, compile(viewsDir, `pages/${name}`)]),
   ) as Record<PageName | 'error', Template>
+  const source = content.languages[0] as LanguageContent
 
-  const render = (
-    language: LanguageContent,
-    view: PageName | 'error',
-    head: { title: string; description: string; canonical: string | null },
-    data: Record<string, unknown>,
-  ): string => {
-    const { lng, t, policy } = language
-    const nav = pageNames.map((page) => ({
-      href: pagePath(lng, page),
-      label: t(`common:nav.${page}`),
-      current: page === view,
-    }))
-    const updated = textWithDate(
-      t('common:footer.updated', { skipInterpolation: true }),
-      policy.updatedDate,
+  /** What every page of a language shares: menu, language switcher, footer. */
+  const frame = (language: LanguageContent, current: PageName | undefined) => {
+    const { lng, t } = language
+    const target = current ?? 'policy'
+    return {
       lng,
-    )
-    const shared = {
-      lng,
+      tag: language.tag,
       t,
-      nav,
       assets,
       siteName: content.site.organisationName ?? t('common:site.name'),
       contact: content.contact,
+      nav: pageNames.map((page) => ({
+        href: pagePath(lng, page),
+        label: t(`common:nav.${page}`),
+        current: page === current,
+      })),
+      languages: content.languages.map((other) => ({
+        href: pagePath(other.lng, target),
+        tag: other.tag,
+        name: other.name,
+        current: other.lng === lng,
+      })),
+      translation:
+        lng === source.lng
+          ? null
+          : {
+              notice: t('common:translation.notice'),
+              link: t('common:translation.link'),
+              href: pagePath(source.lng, target),
+              hreflang: source.tag,
+            },
+      updated: textWithDate(
+        t('common:footer.updated', { skipInterpolation: true }),
+        language.policy.updatedDate,
+        lng,
+      ),
     }
-    const body = templates[view]({ ...shared, ...data })
-    return layout({ ...shared, ...head, body, updated })
+  }
+
+  const crawlerHead = (
+    language: LanguageContent,
+    page: PageName,
+    title: string,
+    description: string,
+  ) => {
+    const url = (lng: string) => `${baseUrl}${pagePath(lng, page)}`
+    const siteName = content.site.organisationName ?? language.t('common:site.name')
+    return {
+      canonical: url(language.lng),
+      alternates: [
+        ...content.languages.map((other) => ({ hreflang: other.tag, href: url(other.lng) })),
+        { hreflang: 'x-default', href: url(source.lng) },
+      ],
+      privacyPolicy: `${baseUrl}${pagePath(language.lng, 'policy')}`,
+      openGraph: {
+        title,
+        description,
+        url: url(language.lng),
+        siteName,
+        locale: language.ogLocale,
+        alternateLocales: content.languages
+          .filter((other) => other.lng !== language.lng)
+          .map((other) => other.ogLocale),
+      },
+      jsonLd: structuredData({
+        url: url(language.lng),
+        name: title,
+        description,
+        inLanguage: language.tag,
+        dateModified: language.policy.updatedDate,
+        siteUrl: baseUrl,
+        siteName,
+        ...(content.site.organisationName
+          ? { organisationName: content.site.organisationName }
+          : {}),
+        contact: content.contact,
+        availableLanguages: content.languages.map((other) => other.name),
+      }),
+    }
   }
 
   return {
     page(language, page) {
       const { t } = language
-      return render(
-        language,
-        page,
-        {
-          title: t(`${page}:meta.title`),
-          description: t(`${page}:meta.description`),
-          canonical: `${baseUrl}${pagePath(language.lng, page)}`,
-        },
-        { policy: language.policy, cookies: language.cookies },
-      )
+      const title = t(`${page}:meta.title`)
+      const description = t(`${page}:meta.description`)
+      const shared = frame(language, page)
+      const body = templates[page]({
+        ...shared,
+        policy: language.policy,
+        cookies: language.cookies,
+      })
+      return layout({
+        ...shared,
+        title,
+        description,
+        robots: null,
+        ...crawlerHead(language, page, title, description),
+        body,
+      })
     },
     error(language, kind, details) {
       const { t } = language
@@ -95,12 +155,19 @@ export function createPageRenderer(
         body: t(`common:errors.${kind}.body`),
         details: details ?? null,
       }
-      return render(
-        language,
-        'error',
-        { title: error.title, description: error.body, canonical: null },
-        { error },
-      )
+      const shared = frame(language, undefined)
+      return layout({
+        ...shared,
+        title: error.title,
+        description: error.body,
+        robots: 'noindex',
+        canonical: null,
+        alternates: [],
+        privacyPolicy: null,
+        openGraph: null,
+        jsonLd: null,
+        body: templates.error({ ...shared, error }),
+      })
     },
   }
 }

@@ -13,19 +13,27 @@ export function strongEtag(body: Buffer): string {
   return `"${createHash('sha256').update(body).digest('base64url').slice(0, 27)}"`
 }
 
-export function storeHtml(
-  html: string,
-  options: { status: number; lng: string; cacheControl: string },
+export function storeText(
+  text: string,
+  options: { status: number; contentType: string; cacheControl: string; language?: string },
 ): StoredResponse {
-  const body = Buffer.from(html, 'utf8')
+  const body = Buffer.from(text, 'utf8')
   return {
     status: options.status,
     headers: {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Language': options.lng,
+      'Content-Type': options.contentType,
+      ...(options.language ? { 'Content-Language': options.language } : {}),
       'Cache-Control': options.cacheControl,
       ETag: strongEtag(body),
     },
     body,
   }
+}
+
+/** An HTML page in one language; `language` is its BCP 47 tag, as in `<html lang>`. */
+export function storeHtml(
+  html: string,
+  options: { status: number; language: string; cacheControl: string },
+): StoredResponse {
+  return storeText(html, { ...options, contentType: 'text/html; charset=utf-8' })
 }

@@ -3,8 +3,8 @@ import type { Logger } from '../logger.js'
 import type { SiteBuild } from '../render/build-site.js'
 import type { ErrorKind } from '../render/page-renderer.js'
 import { storeHtml } from '../render/stored-response.js'
+import { errorPageLanguage } from './error-page-language.js'
 import { HttpError, statusOf } from './http-error.js'
-import { languageOfPath } from './language-of-path.js'
 import { sendStored } from './send-stored.js'
 
 export function notFound(): RequestHandler {
@@ -38,14 +38,19 @@ export function errorHandler(deps: {
         error: error instanceof Error ? error.stack : String(error),
       })
     }
-    const { pages, renderer, content } = deps.current()
-    const lng = languageOfPath(req.path, pages)
+    const site = deps.current()
+    const { pages, renderer, content } = site
+    const lng = errorPageLanguage(req.path, req.get('Accept-Language'), site)
     const kind = kindOf(status)
     const language = content.languages.find((candidate) => candidate.lng === lng)
     if (status >= 500 && !deps.production && language) {
       const details = error instanceof Error ? (error.stack ?? error.message) : String(error)
       const html = renderer.error(language, kind, details)
-      sendStored(req, res, storeHtml(html, { status, lng, cacheControl: 'no-store' }))
+      sendStored(
+        req,
+        res,
+        storeHtml(html, { status, language: language.tag, cacheControl: 'no-store' }),
+      )
       return
     }
     sendStored(req, res, pages.error(kind, lng), status)

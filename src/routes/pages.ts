@@ -1,14 +1,23 @@
 import { Router } from 'express'
+import { negotiateLanguage } from '../accept-language.js'
 import type { SiteBuild } from '../render/build-site.js'
 import { HttpError } from './http-error.js'
 import { sendStored } from './send-stored.js'
 
-/** The prerendered pages, looked up by exact path; near misses are redirected to the real path. */
+/**
+ * The prerendered pages and crawler files, looked up by exact path; near misses are redirected
+ * to the real path, and `/` to the visitor's language.
+ */
 export function pageRoutes(current: () => SiteBuild): Router {
   const router = Router()
-  router.get('/', (_req, res) => {
-    const { pages } = current()
-    res.set('Cache-Control', 'no-store').redirect(302, `/${pages.defaultLanguage}/`)
+  router.get('/', (req, res) => {
+    const { pages, content } = current()
+    const lng = negotiateLanguage(
+      req.get('Accept-Language'),
+      content.site.acceptLanguage,
+      pages.defaultLanguage,
+    )
+    res.set({ Vary: 'Accept-Language', 'Cache-Control': 'no-store' }).redirect(302, `/${lng}/`)
   })
   router.all('/*splat', (req, res, next) => {
     const { pages } = current()

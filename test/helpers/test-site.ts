@@ -26,11 +26,12 @@ export async function createTestSite(
   options: {
     env?: NodeJS.ProcessEnv
     sources?: Partial<SiteSources>
+    now?: Date
     wrap?: (site: SiteBuild) => SiteBuild
   } = {},
 ): Promise<TestSite> {
   const { config } = loadConfig({ NODE_ENV: 'test', BASE_URL: testBaseUrl, ...options.env })
-  const built = await buildSite(config, { ...defaultSources, ...options.sources })
+  const built = await buildSite(config, { ...defaultSources, ...options.sources }, options.now)
   const site = options.wrap ? options.wrap(built) : built
   const logger = createMemoryLogger()
   const app = createApp({ config, current: () => site, logger })

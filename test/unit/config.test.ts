@@ -61,7 +61,17 @@ describe('environment', () => {
 describe('site configuration', () => {
   const valid = {
     languages: ['nb'],
-    contact: { email: 'dpo@firma.no', phone: '+47 22 00 00 00', address: 'Storgata 1, Oslo' },
+    contact: {
+      email: 'dpo@firma.no',
+      phone: '+47 22 00 00 00',
+      address: 'Storgata 1, 0155 Oslo',
+      postalAddress: {
+        streetAddress: 'Storgata 1',
+        postalCode: '0155',
+        addressLocality: 'Oslo',
+        addressCountry: 'NO',
+      },
+    },
     authority: { name: 'Datatilsynet', url: 'https://www.datatilsynet.no/' },
     cookieInventory: [
       {

@@ -21,7 +21,7 @@ async function loadError(dir: string): Promise<ConfigError> {
 describe('building the site from locale files', () => {
   it('loads the shipped locale files', async () => {
     const content = await loadContent(copyLocales().dir, config.site)
-    expect(content.languages.map((language) => language.lng)).toEqual(['nb'])
+    expect(content.languages.map((language) => language.lng)).toEqual(['nb', 'en', 'zh'])
     expect(content.languages[0]?.policy.sections.length).toBeGreaterThan(5)
   })
 

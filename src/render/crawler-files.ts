@@ -1,0 +1,53 @@
+import type { Content } from '../content/load-content.js'
+import { escapeHtml } from '../content/markup.js'
+import { pageNames, pagePath } from '../site-pages.js'
+
+/** The sitemap: every page of every language, with its language alternates (sitemaps.org 0.9). */
+export function sitemapXml(content: Content, baseUrl: string): string {
+  const source = content.languages[0]
+  const urls = content.languages.flatMap((language) =>
+    pageNames.map((page) => {
+      const alternates = [
+        ...content.languages.map((other) => [other.tag, other.lng] as const),
+        ['x-default', source?.lng ?? language.lng] as const,
+      ].map(
+        ([hreflang, lng]) =>
+          `    <xhtml:link rel="alternate" hreflang="${hreflang}" href="${escapeHtml(`${baseUrl}${pagePath(lng, page)}`)}"/>`,
+      )
+      return [
+        '  <url>',
+        `    <loc>${escapeHtml(`${baseUrl}${pagePath(language.lng, page)}`)}</loc>`,
+        `    <lastmod>${language.policy.updatedDate}</lastmod>`,
+        ...alternates,
+        '  </url>',
+      ].join('\n')
+    }),
+  )
+  return [
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ...urls,
+    '</urlset>',
+    '',
+  ].join('\n')
+}
+
+export function robotsTxt(baseUrl: string): string {
+  return `User-agent: *\nAllow: /\n\nSitemap: ${baseUrl}/sitemap.xml\n`
+}
+
+const day = 24 * 60 * 60 * 1000
+
+/** RFC 9116 security.txt; Expires is a little under a year from when the content was built. */
+export function securityTxt(content: Content, baseUrl: string, now: Date): string {
+  const expires = new Date(Math.floor(now.getTime() / day) * day + 360 * day)
+  const source = content.languages[0]?.lng ?? 'nb'
+  return [
+    ...(content.contact.email ? [`Contact: mailto:${content.contact.email}`] : []),
+    `Contact: ${baseUrl}${pagePath(source, 'contact')}`,
+    `Expires: ${expires.toISOString()}`,
+    `Preferred-Languages: ${content.languages.map((language) => language.lng).join(', ')}`,
+    `Canonical: ${baseUrl}/.well-known/security.txt`,
+    '',
+  ].join('\n')
+}

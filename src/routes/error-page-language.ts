@@ -1,0 +1,17 @@
+import { negotiateLanguage } from '../accept-language.js'
+import type { SiteBuild } from '../render/build-site.js'
+
+/**
+ * The language an error page should speak: the path's first segment when it is a language we
+ * serve, otherwise the visitor's Accept-Language, otherwise the default.
+ */
+export function errorPageLanguage(
+  path: string,
+  acceptLanguage: string | undefined,
+  site: SiteBuild,
+): string {
+  const { pages, content } = site
+  const segment = path.split('/')[1] ?? ''
+  if (pages.languages.includes(segment)) return segment
+  return negotiateLanguage(acceptLanguage, content.site.acceptLanguage, pages.defaultLanguage)
+}

@@ -1,0 +1,56 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config.js'
+import { localesDir } from '../../src/paths.js'
+
+const { config } = loadConfig({ NODE_ENV: 'test' })
+const [source = 'nb', ...translations] = config.site.languages
+const files = readdirSync(path.join(localesDir, source)).filter((file) => file.endsWith('.json'))
+
+/** Every text of a locale file by its dotted key; arrays count by index. */
+function flatten(value: unknown, prefix = ''): Map<string, string> {
+  const entries = new Map<string, string>()
+  if (typeof value === 'string') entries.set(prefix, value)
+  else if (value && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) {
+      for (const [childKey, text] of flatten(child, prefix ? `${prefix}.${key}` : key))
+        entries.set(childKey, text)
+    }
+  }
+  return entries
+}
+
+const read = (lng: string, file: string) =>
+  flatten(JSON.parse(readFileSync(path.join(localesDir, lng, file), 'utf8')))
+const variables = (text: string) =>
+  [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((match) => match[1]).sort()
+const linkTargets = (text: string) =>
+  [...text.matchAll(/\]\(([^)\s]+)\)/g)].map((match) => match[1])
+
+describe('locale parity', () => {
+  it('has translations to compare', () => {
+    expect(translations).toEqual(['en', 'zh'])
+    expect(files.sort()).toEqual(['common.json', 'contact.json', 'cookies.json', 'policy.json'])
+  })
+
+  describe.each(translations)('%s', (lng) => {
+    it('has exactly the files of nb', () => {
+      expect(readdirSync(path.join(localesDir, lng)).sort()).toEqual(files.sort())
+    })
+
+    it.each(files)('%s has exactly the keys of nb', (file) => {
+      expect([...read(lng, file).keys()].sort()).toEqual([...read(source, file).keys()].sort())
+    })
+
+    it.each(files)('%s uses the same interpolation variables and link targets as nb', (file) => {
+      const translated = read(lng, file)
+      for (const [key, text] of read(source, file)) {
+        const translation = translated.get(key) ?? ''
+        expect(variables(translation), `${lng}/${file} ${key}`).toEqual(variables(text))
+        expect(linkTargets(translation), `${lng}/${file} ${key}`).toEqual(linkTargets(text))
+        expect(translation.trim(), `${lng}/${file} ${key}`).not.toBe('')
+      }
+    })
+  })
+})
