@@ -36,3 +36,9 @@ export function textWithDate(template: string, date: PolicyDate, lng: string): H
     .map((part) => escapeHtml(part))
     .join(timeElement(date, lng)) as Html
 }
+
+/** The first day of the period a date names: `2024` → `2024-01-01`, for formats that need a day. */
+export function firstDayOf(date: PolicyDate): string {
+  const [year, month = '01', day = '01'] = date.split('-')
+  return `${year}-${month}-${day}`
+}

@@ -1,8 +1,12 @@
+import { firstDayOf } from '../content/dates.js'
 import type { Content } from '../content/load-content.js'
 import { escapeHtml } from '../content/markup.js'
 import { pageNames, pagePath } from '../site-pages.js'
 
-/** The sitemap: every page of every language, with its language alternates (sitemaps.org 0.9). */
+/**
+ * The sitemap: every page of every language, with its language alternates (sitemaps.org 0.9).
+ * The schema wants a full date in lastmod, so a policy dated by year or month gives its first day.
+ */
 export function sitemapXml(content: Content, baseUrl: string): string {
   const source = content.languages[0]
   const urls = content.languages.flatMap((language) =>
@@ -17,7 +21,7 @@ export function sitemapXml(content: Content, baseUrl: string): string {
       return [
         '  <url>',
         `    <loc>${escapeHtml(`${baseUrl}${pagePath(language.lng, page)}`)}</loc>`,
-        `    <lastmod>${language.policy.updatedDate}</lastmod>`,
+        `    <lastmod>${firstDayOf(language.policy.updatedDate)}</lastmod>`,
         ...alternates,
         '  </url>',
       ].join('\n')

@@ -1,5 +1,10 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import request from 'supertest'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { packageRoot } from '../../src/paths.js'
 import { parse } from '../helpers/html.js'
 import { createTestSite, type TestSite, testBaseUrl } from '../helpers/test-site.js'
 
@@ -58,6 +63,23 @@ describe('/sitemap.xml', () => {
     expect(body.trim().endsWith('</urlset>')).toBe(true)
   })
 
+  it('is valid against the sitemaps.org schema, alternates included', async (context) => {
+    const xmllint = spawnSync('xmllint', ['--version'])
+    if (xmllint.error) {
+      if (process.env.CI) throw new Error('xmllint is missing: .ci/run installs libxml2-utils')
+      console.warn(
+        'Skipped sitemap schema validation: install xmllint (apt-get install libxml2-utils)',
+      )
+      context.skip()
+    }
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'sitemap-')), 'sitemap.xml')
+    writeFileSync(file, body)
+    const schema = path.join(packageRoot, 'test/fixtures/schemas/sitemap-with-alternates.xsd')
+    const result = spawnSync('xmllint', ['--noout', '--schema', schema, file], { encoding: 'utf8' })
+    expect(result.stderr.trim()).toBe(`${file} validates`)
+    expect(result.status).toBe(0)
+  })
+
   it('lists exactly the pages that are served: no more, no fewer', async () => {
     const listed = $('url > loc')
       .map((_, loc) => $(loc).text())
@@ -71,14 +93,14 @@ describe('/sitemap.xml', () => {
 
   it('gives each URL its lastmod from the update date and every language alternate', () => {
     $('url').each((_, url) => {
-      expect($(url).find('lastmod').text()).toMatch(/^\d{4}(-\d{2}(-\d{2})?)?$/)
+      expect($(url).find('lastmod').text()).toMatch(/^\d{4}-\d{2}-\d{2}$/)
       const alternates = $(url)
         .find('xhtml\\:link')
         .map((_, link) => link.attribs.hreflang)
         .get()
       expect(alternates).toEqual(['nb', 'en', 'zh-Hans', 'x-default'])
     })
-    expect($('url lastmod').first().text()).toBe('2024')
+    expect($('url lastmod').first().text()).toBe('2024-01-01')
   })
 })
 
