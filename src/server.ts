@@ -1,9 +1,9 @@
 import { createServer } from 'node:http'
-import { createApp } from './app.js'
 import { loadConfig } from './config.js'
 import { ConfigError } from './config-error.js'
 import { createLogger } from './logger.js'
 import { buildSite } from './render/build-site.js'
+import { createRequestHandler } from './request-handler.js'
 
 const logger = createLogger()
 
@@ -12,7 +12,7 @@ async function start(): Promise<void> {
   const { config, warnings } = loadConfig(process.env)
   for (const warning of warnings) logger.warn(warning)
   const site = await buildSite(config)
-  const app = createApp({ config, current: () => site, logger })
+  const handler = createRequestHandler({ config, current: () => site, logger })
 
   // Timeouts are set at creation: set after listen(), slow clients were seen to keep sockets open.
   const server = createServer(
@@ -23,7 +23,7 @@ async function start(): Promise<void> {
       connectionsCheckingInterval: 2_000,
       maxHeaderSize: 16_384,
     },
-    app,
+    handler,
   )
   server.listen(config.port, config.host, () => {
     logger.info('serving', {

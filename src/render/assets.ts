@@ -2,19 +2,18 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
-/** A file from `public/`, kept in memory under a name that changes whenever its content does. */
+/** A file from `public/`, under a name that changes whenever its content does. */
 export interface Asset {
   readonly url: string
   readonly body: Buffer
   readonly contentType: string
-  readonly etag: string
 }
 
 export interface Assets {
   /** URLs for the layout to link. */
   readonly css: string
   readonly icon: string
-  readonly byUrl: ReadonlyMap<string, Asset>
+  readonly files: readonly Asset[]
 }
 
 const contentTypes: Record<string, string> = {
@@ -30,16 +29,11 @@ function loadAsset(publicDir: string, file: string): Asset {
     url: `/assets/${path.basename(file, extension)}.${hash}${extension}`,
     body,
     contentType: contentTypes[extension] ?? 'application/octet-stream',
-    etag: `"${hash}"`,
   }
 }
 
 export function loadAssets(publicDir: string): Assets {
   const css = loadAsset(publicDir, 'site.css')
   const icon = loadAsset(publicDir, 'favicon.svg')
-  return {
-    css: css.url,
-    icon: icon.url,
-    byUrl: new Map([css, icon].map((asset) => [asset.url, asset])),
-  }
+  return { css: css.url, icon: icon.url, files: [css, icon] }
 }

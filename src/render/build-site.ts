@@ -3,14 +3,14 @@ import { type Content, loadContent } from '../content/load-content.js'
 import { localesDir, publicDir, viewsDir } from '../paths.js'
 import { type Assets, loadAssets } from './assets.js'
 import { createPageRenderer, type PageRenderer } from './page-renderer.js'
-import { buildPageTable, type PageTable } from './page-table.js'
+import { buildResponseTable, type ResponseTable } from './response-table.js'
 
-/** One complete, consistent build of the site: content, assets, renderer and rendered pages. */
+/** One complete, consistent build of the site: content, assets, renderer and every response. */
 export interface SiteBuild {
   readonly content: Content
   readonly assets: Assets
   readonly renderer: PageRenderer
-  readonly pages: PageTable
+  readonly responses: ResponseTable
 }
 
 export interface SiteSources {
@@ -21,7 +21,7 @@ export interface SiteSources {
 
 export const defaultSources: SiteSources = { localesDir, publicDir, viewsDir }
 
-/** Loads and checks all content and renders every page; throws ConfigError on bad content. */
+/** Loads and checks all content, renders and compresses every response; throws ConfigError. */
 export async function buildSite(
   config: Config,
   sources: SiteSources = defaultSources,
@@ -30,6 +30,9 @@ export async function buildSite(
   const content = await loadContent(sources.localesDir, config.site)
   const assets = loadAssets(sources.publicDir)
   const renderer = createPageRenderer(sources.viewsDir, content, assets, config.baseUrl)
-  const pages = buildPageTable(content, renderer, { baseUrl: config.baseUrl, now })
-  return { content, assets, renderer, pages }
+  const responses = await buildResponseTable(content, renderer, assets, {
+    baseUrl: config.baseUrl,
+    now,
+  })
+  return { content, assets, renderer, responses }
 }

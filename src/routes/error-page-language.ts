@@ -10,8 +10,8 @@ export function errorPageLanguage(
   acceptLanguage: string | undefined,
   site: SiteBuild,
 ): string {
-  const { pages, content } = site
+  const { responses, content } = site
   const segment = path.split('/')[1] ?? ''
-  if (pages.languages.includes(segment)) return segment
-  return negotiateLanguage(acceptLanguage, content.site.acceptLanguage, pages.defaultLanguage)
+  if (responses.languages.includes(segment)) return segment
+  return negotiateLanguage(acceptLanguage, content.site.acceptLanguage, responses.defaultLanguage)
 }

@@ -2,10 +2,10 @@ import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { Logger } from '../logger.js'
 import type { SiteBuild } from '../render/build-site.js'
 import type { ErrorKind } from '../render/page-renderer.js'
-import { storeHtml } from '../render/stored-response.js'
+import { prepareHtml } from '../render/prepared-response.js'
 import { errorPageLanguage } from './error-page-language.js'
 import { HttpError, statusOf } from './http-error.js'
-import { sendStored } from './send-stored.js'
+import { sendPrepared } from './send-prepared.js'
 
 export function notFound(): RequestHandler {
   return (req, _res, next) => next(new HttpError(404, `no page at ${req.path}`))
@@ -17,15 +17,15 @@ function kindOf(status: number): ErrorKind {
 }
 
 /**
- * The one error handler: the prerendered error page in the language of the path. Outside
- * production a 500 page also shows the stack, for the developer at the keyboard.
+ * The one error handler: the prepared error page in the visitor's language. Outside production
+ * a 500 page also shows the stack, for the developer at the keyboard.
  */
 export function errorHandler(deps: {
   current: () => SiteBuild
   logger: Logger
   production: boolean
 }): ErrorRequestHandler {
-  return (error, req, res, next) => {
+  return async (error, req, res, next) => {
     if (res.headersSent) {
       next(error)
       return
@@ -39,20 +39,20 @@ export function errorHandler(deps: {
       })
     }
     const site = deps.current()
-    const { pages, renderer, content } = site
     const lng = errorPageLanguage(req.path, req.get('Accept-Language'), site)
     const kind = kindOf(status)
-    const language = content.languages.find((candidate) => candidate.lng === lng)
+    const language = site.content.languages.find((candidate) => candidate.lng === lng)
     if (status >= 500 && !deps.production && language) {
       const details = error instanceof Error ? (error.stack ?? error.message) : String(error)
-      const html = renderer.error(language, kind, details)
-      sendStored(
-        req,
-        res,
-        storeHtml(html, { status, language: language.tag, cacheControl: 'no-store' }),
-      )
+      const html = site.renderer.error(language, kind, details)
+      const page = await prepareHtml(html, {
+        status,
+        language: language.tag,
+        cacheControl: 'no-store',
+      })
+      sendPrepared(req, res, page)
       return
     }
-    sendStored(req, res, pages.error(kind, lng), status)
+    sendPrepared(req, res, site.responses.error(kind, lng), status)
   }
 }

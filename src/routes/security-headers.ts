@@ -1,34 +1,71 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RequestHandler } from 'express'
 import helmet from 'helmet'
 
-/**
- * A strict policy: the pages load only our own stylesheet and icon, run no script, and may be
- * framed by no one. Every resource comes from this origin, so nothing reaches a third party.
- */
-export function securityHeaders(options: { production: boolean }): RequestHandler[] {
-  return [
-    helmet({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: {
-          defaultSrc: ["'none'"],
-          styleSrc: ["'self'"],
-          imgSrc: ["'self'"],
-          formAction: ["'self'"],
-          baseUri: ["'none'"],
-          frameAncestors: ["'none'"],
-          ...(options.production ? { upgradeInsecureRequests: [] } : {}),
-        },
+export type HeaderList = readonly (readonly [string, string])[]
+
+function helmetFor(production: boolean) {
+  // A strict policy: the pages load only our own stylesheet and icon, run no script, and may be
+  // framed by no one. Every resource comes from this origin, so nothing reaches a third party.
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        ...(production ? { upgradeInsecureRequests: [] } : {}),
       },
-      strictTransportSecurity: options.production
-        ? { maxAge: 63072000, includeSubDomains: true }
-        : false,
-      referrerPolicy: { policy: 'no-referrer' },
-      xFrameOptions: { action: 'deny' },
-    }),
-    (_req, res, next) => {
-      res.set('Permissions-Policy', 'camera=(), microphone=(), geolocation=(), browsing-topics=()')
-      next()
     },
-  ]
+    strictTransportSecurity: production ? { maxAge: 63072000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    xFrameOptions: { action: 'deny' },
+  })
+}
+
+/**
+ * The security headers of every response, worked out once: helmet's headers (which depend on
+ * configuration, never on the request) captured into a list, plus a Permissions-Policy.
+ */
+export function securityHeaderList(options: { production: boolean }): HeaderList {
+  const captured: [string, string][] = []
+  const recorder = {
+    setHeader(name: string, value: string) {
+      captured.push([name, String(value)])
+    },
+    removeHeader(name: string) {
+      const index = captured.findIndex(
+        ([existing]) => existing.toLowerCase() === name.toLowerCase(),
+      )
+      if (index >= 0) captured.splice(index, 1)
+    },
+  }
+  let finished = false
+  helmetFor(options.production)(
+    {} as IncomingMessage,
+    recorder as unknown as ServerResponse,
+    () => {
+      finished = true
+    },
+  )
+  if (!finished) throw new Error('helmet did not finish synchronously')
+  captured.push([
+    'Permissions-Policy',
+    'camera=(), microphone=(), geolocation=(), browsing-topics=()',
+  ])
+  return captured
+}
+
+export function setSecurityHeaders(res: ServerResponse, headers: HeaderList): void {
+  for (const [name, value] of headers) res.setHeader(name, value)
+}
+
+export function securityHeaders(headers: HeaderList): RequestHandler {
+  return (_req, res, next) => {
+    setSecurityHeaders(res, headers)
+    next()
+  }
 }

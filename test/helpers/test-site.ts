@@ -1,3 +1,4 @@
+import type { RequestListener } from 'node:http'
 import path from 'node:path'
 import type { Express } from 'express'
 import { createApp } from '../../src/app.js'
@@ -10,18 +11,22 @@ import {
   type SiteBuild,
   type SiteSources,
 } from '../../src/render/build-site.js'
+import { createRequestHandler } from '../../src/request-handler.js'
 
 export const testBaseUrl = 'https://personvern.example.no'
 export const fixture = (name: string) => path.join(packageRoot, 'test', 'fixtures', name)
 
 export interface TestSite {
-  app: Express
+  /** What the server runs: the fast path for prepared responses, then the Express app. */
+  app: RequestListener
+  /** The Express app alone, without the fast path. */
+  expressApp: Express
   site: SiteBuild
   config: Config
   logger: ReturnType<typeof createMemoryLogger>
 }
 
-/** The real pipeline on the real content (or given sources), as production builds it. */
+/** The real request handler on the real content (or given sources), as the server builds it. */
 export async function createTestSite(
   options: {
     env?: NodeJS.ProcessEnv
@@ -34,6 +39,6 @@ export async function createTestSite(
   const built = await buildSite(config, { ...defaultSources, ...options.sources }, options.now)
   const site = options.wrap ? options.wrap(built) : built
   const logger = createMemoryLogger()
-  const app = createApp({ config, current: () => site, logger })
-  return { app, site, config, logger }
+  const deps = { config, current: () => site, logger }
+  return { app: createRequestHandler(deps), expressApp: createApp(deps), site, config, logger }
 }

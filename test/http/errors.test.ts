@@ -63,9 +63,9 @@ describe('methods a page does not take', () => {
 describe('an unexpected error', () => {
   const failing = (build: SiteBuild): SiteBuild => ({
     ...build,
-    pages: {
-      ...build.pages,
-      page: () => {
+    responses: {
+      ...build.responses,
+      get: () => {
         throw new Error('disk on fire in /srv/app/src/render/page-table.ts')
       },
     },
