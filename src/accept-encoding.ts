@@ -7,6 +7,18 @@ import type { Encoding } from './render/prepared-response.js'
  */
 export function chooseEncoding(header: string | undefined): Encoding {
   if (!header) return 'identity'
+  const known = recent.get(header)
+  if (known !== undefined) return known
+  const chosen = parseAndChoose(header)
+  // Clients send few distinct headers; remember them, within a bound hostile clients cannot grow.
+  if (recent.size >= 256) recent.clear()
+  recent.set(header, chosen)
+  return chosen
+}
+
+const recent = new Map<string, Encoding>()
+
+function parseAndChoose(header: string): Encoding {
   const qualities = new Map<string, number>()
   for (const part of header.split(',', 32)) {
     const [name = '', ...parameters] = part.trim().toLowerCase().split(';')

@@ -6,28 +6,25 @@ import { errorHandler, notFound } from './routes/errors.js'
 import { healthRoutes } from './routes/health.js'
 import { rejectMalformedUrl } from './routes/malformed-url.js'
 import { pageRoutes } from './routes/pages.js'
-import { type HeaderList, securityHeaderList, securityHeaders } from './routes/security-headers.js'
+import { securityHeaders } from './routes/security-headers.js'
 
 export interface AppDeps {
   readonly config: Config
   /** The site build in force; a reload swaps it as a whole. */
   readonly current: () => SiteBuild
   readonly logger: Logger
-  /** Worked out from the configuration when not given; the fast path passes the same list. */
-  readonly securityHeaders?: HeaderList
 }
 
 /** The request pipeline, top to bottom. Never listens: server.ts does. */
 export function createApp(deps: AppDeps): Express {
   const production = deps.config.env === 'production'
-  const headers = deps.securityHeaders ?? securityHeaderList({ production })
   const app = express()
   app.set('env', deps.config.env)
   app.disable('x-powered-by')
   app.set('etag', false)
 
   app.use(healthRoutes())
-  app.use(securityHeaders(headers))
+  app.use(securityHeaders(deps.current))
   app.use(rejectMalformedUrl())
   app.use(pageRoutes(deps.current))
   app.use(notFound())

@@ -1,18 +1,15 @@
 import type { RequestListener } from 'node:http'
 import { type AppDeps, createApp } from './app.js'
-import { securityHeaderList, setSecurityHeaders } from './routes/security-headers.js'
 import { sendPrepared } from './routes/send-prepared.js'
 
 /**
  * What the HTTP server runs. A GET or HEAD for a prepared path (a page, a crawler file, an
  * asset) is answered straight from memory, the way a static file server would; everything else
- * goes through the Express app. Both paths set the same security headers and send through
- * sendPrepared, so a response is the same whichever path answered it.
+ * goes through the Express app. Prepared responses carry their security headers and both paths
+ * send them through sendPrepared, so a response is the same whichever path answered it.
  */
 export function createRequestHandler(deps: AppDeps): RequestListener {
-  const headers =
-    deps.securityHeaders ?? securityHeaderList({ production: deps.config.env === 'production' })
-  const app = createApp({ ...deps, securityHeaders: headers })
+  const app = createApp(deps)
   const preparedFor = (url: string) => {
     const query = url.indexOf('?')
     try {
@@ -25,7 +22,6 @@ export function createRequestHandler(deps: AppDeps): RequestListener {
     if (req.method === 'GET' || req.method === 'HEAD') {
       const prepared = preparedFor(req.url ?? '')
       if (prepared) {
-        setSecurityHeaders(res, headers)
         sendPrepared(req, res, prepared)
         return
       }

@@ -6,48 +6,71 @@ const brotli = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
 
 export type Encoding = 'br' | 'gzip' | 'identity'
+export type HeaderList = readonly (readonly [string, string])[]
 
-/** One encoding of a response body, with the headers that belong to exactly those bytes. */
+/**
+ * One encoding of a response body with its complete header lines, flattened as `writeHead`
+ * takes them (name, value, name, value, ...): nothing about it is worked out per request.
+ */
 export interface Representation {
   readonly body: Buffer
   readonly etag: string
-  /** Headers after the shared ones: ETag, Content-Encoding (unless identity), Content-Length. */
-  readonly headers: readonly (readonly [string, string])[]
+  readonly headers: readonly string[]
+  /** The same minus Content-Encoding and Content-Length, for a 304. */
+  readonly notModifiedHeaders: readonly string[]
 }
 
-/**
- * A response prepared once when content loads and sent many times: its status, the headers
- * every encoding shares, and the body in each encoding, compressed ahead of time.
- */
+/** A response prepared once when content loads, in every encoding, sent many times. */
 export interface PreparedResponse {
   readonly status: number
-  readonly headers: readonly (readonly [string, string])[]
   readonly representations: Readonly<Record<Encoding, Representation>>
+}
+
+export interface PrepareOptions {
+  readonly status: number
+  readonly contentType: string
+  readonly cacheControl: string
+  /** BCP 47 tag for Content-Language, when the body is in one language. */
+  readonly language?: string
+  /** The security headers every response carries; they come first, as on every other response. */
+  readonly securityHeaders: HeaderList
 }
 
 export const pageCacheControl = 'public, max-age=300, stale-while-revalidate=86400'
 export const assetCacheControl = 'public, max-age=31536000, immutable'
 
-function hash(body: Buffer): string {
-  return createHash('sha256').update(body).digest('base64url').slice(0, 27)
-}
+const flat = (headers: HeaderList): string[] => headers.flatMap(([name, value]) => [name, value])
 
-function representation(body: Buffer, tag: string, encoding: Encoding): Representation {
+function representation(
+  body: Buffer,
+  tag: string,
+  encoding: Encoding,
+  options: PrepareOptions,
+): Representation {
   const etag = encoding === 'identity' ? `"${tag}"` : `"${tag}-${encoding}"`
+  const shared: HeaderList = [
+    ...options.securityHeaders,
+    ['Content-Type', options.contentType],
+    ...(options.language ? [['Content-Language', options.language] as const] : []),
+    ['Cache-Control', options.cacheControl],
+    ['Vary', 'Accept-Encoding'],
+    ['ETag', etag],
+  ]
   return {
     body,
     etag,
-    headers: [
-      ['ETag', etag],
+    headers: flat([
+      ...shared,
       ...(encoding === 'identity' ? [] : [['Content-Encoding', encoding] as const]),
       ['Content-Length', String(body.length)],
-    ],
+    ]),
+    notModifiedHeaders: flat(shared),
   }
 }
 
 export async function prepareResponse(
   content: string | Buffer,
-  options: { status: number; contentType: string; cacheControl: string; language?: string },
+  options: PrepareOptions,
 ): Promise<PreparedResponse> {
   const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
   const [br, gz] = await Promise.all([
@@ -59,31 +82,21 @@ export async function prepareResponse(
     }),
     gzipAsync(body, { level: 9 }),
   ])
-  const tag = hash(body)
-  const identity = representation(body, tag, 'identity')
+  const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27)
+  const identity = representation(body, tag, 'identity', options)
   // A tiny body can grow when compressed: then every client gets it as it is.
   const smallest = (compressed: Buffer, encoding: Encoding) =>
-    compressed.length < body.length ? representation(compressed, tag, encoding) : identity
+    compressed.length < body.length ? representation(compressed, tag, encoding, options) : identity
   return {
     status: options.status,
-    headers: [
-      ['Content-Type', options.contentType],
-      ...(options.language ? [['Content-Language', options.language] as const] : []),
-      ['Cache-Control', options.cacheControl],
-      ['Vary', 'Accept-Encoding'],
-    ],
-    representations: {
-      identity,
-      br: smallest(br, 'br'),
-      gzip: smallest(gz, 'gzip'),
-    },
+    representations: { identity, br: smallest(br, 'br'), gzip: smallest(gz, 'gzip') },
   }
 }
 
 /** An HTML page in one language; `language` is its BCP 47 tag, as in `<html lang>`. */
 export function prepareHtml(
   html: string,
-  options: { status: number; language: string; cacheControl: string },
+  options: Omit<PrepareOptions, 'contentType'> & { language: string },
 ): Promise<PreparedResponse> {
   return prepareResponse(html, { ...options, contentType: 'text/html; charset=utf-8' })
 }

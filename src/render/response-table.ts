@@ -5,6 +5,7 @@ import { robotsTxt, securityTxt, sitemapXml } from './crawler-files.js'
 import type { ErrorKind, PageRenderer } from './page-renderer.js'
 import {
   assetCacheControl,
+  type HeaderList,
   type PreparedResponse,
   pageCacheControl,
   prepareHtml,
@@ -31,11 +32,16 @@ export async function buildResponseTable(
   content: Content,
   renderer: PageRenderer,
   assets: Assets,
-  options: { baseUrl: string; now: Date },
+  options: { baseUrl: string; now: Date; securityHeaders: HeaderList },
 ): Promise<ResponseTable> {
-  const { baseUrl, now } = options
+  const { baseUrl, now, securityHeaders } = options
   const text = (body: string, contentType: string) =>
-    prepareResponse(body, { status: 200, contentType, cacheControl: pageCacheControl })
+    prepareResponse(body, {
+      status: 200,
+      contentType,
+      cacheControl: pageCacheControl,
+      securityHeaders,
+    })
   const entries: [string, Promise<PreparedResponse>][] = []
   const errorEntries: [string, Promise<PreparedResponse>][] = []
   for (const language of content.languages) {
@@ -44,14 +50,19 @@ export async function buildResponseTable(
       const html = renderer.page(language, page)
       entries.push([
         pagePath(lng, page),
-        prepareHtml(html, { status: 200, language: tag, cacheControl: pageCacheControl }),
+        prepareHtml(html, {
+          status: 200,
+          language: tag,
+          cacheControl: pageCacheControl,
+          securityHeaders,
+        }),
       ])
     }
     for (const [kind, status] of Object.entries(errorStatus) as [ErrorKind, number][]) {
       const html = renderer.error(language, kind)
       errorEntries.push([
         `${kind}:${lng}`,
-        prepareHtml(html, { status, language: tag, cacheControl: 'no-store' }),
+        prepareHtml(html, { status, language: tag, cacheControl: 'no-store', securityHeaders }),
       ])
     }
   }
@@ -71,6 +82,7 @@ export async function buildResponseTable(
         status: 200,
         contentType: asset.contentType,
         cacheControl: assetCacheControl,
+        securityHeaders,
       }),
     ])
   }

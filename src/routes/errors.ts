@@ -49,6 +49,7 @@ export function errorHandler(deps: {
         status,
         language: language.tag,
         cacheControl: 'no-store',
+        securityHeaders: site.securityHeaders,
       })
       sendPrepared(req, res, page)
       return

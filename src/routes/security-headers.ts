@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { RequestHandler } from 'express'
 import helmet from 'helmet'
-
-export type HeaderList = readonly (readonly [string, string])[]
+import type { SiteBuild } from '../render/build-site.js'
+import type { HeaderList } from '../render/prepared-response.js'
 
 function helmetFor(production: boolean) {
   // A strict policy: the pages load only our own stylesheet and icon, run no script, and may be
@@ -59,13 +59,10 @@ export function securityHeaderList(options: { production: boolean }): HeaderList
   return captured
 }
 
-export function setSecurityHeaders(res: ServerResponse, headers: HeaderList): void {
-  for (const [name, value] of headers) res.setHeader(name, value)
-}
-
-export function securityHeaders(headers: HeaderList): RequestHandler {
+/** Sets the security headers on responses that are not prepared (prepared ones carry them). */
+export function securityHeaders(current: () => SiteBuild): RequestHandler {
   return (_req, res, next) => {
-    setSecurityHeaders(res, headers)
+    for (const [name, value] of current().securityHeaders) res.setHeader(name, value)
     next()
   }
 }

@@ -1,0 +1,153 @@
+// npm run bench: the same load against (a) this server in production mode, (b) bare node:http
+// sending the same bytes and headers, (c) the pages rendered per request. Reports, never asserts.
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { request } from 'node:http'
+import { cpus, tmpdir } from 'node:os'
+import path from 'node:path'
+import autocannon from 'autocannon'
+import { packageRoot } from '../../src/paths.js'
+
+const seconds = Number(process.env.BENCH_SECONDS ?? 10)
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 64)
+const target = '/nb/'
+const headers = { 'Accept-Encoding': 'br' }
+
+interface LoadResult {
+  requestsPerSecond: number
+  p99Ms: number
+}
+
+function start(
+  name: string,
+  args: string[],
+  port: number,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ child: ChildProcess; output: () => string; ms: number }> {
+  const started = performance.now()
+  const child = spawn(process.execPath, args, {
+    cwd: packageRoot,
+    env: {
+      PATH: process.env.PATH,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      BASE_URL: 'https://personvern.example.no',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let output = ''
+  child.stdout?.on('data', (chunk) => {
+    output += chunk
+  })
+  child.stderr?.on('data', (chunk) => {
+    output += chunk
+  })
+  return new Promise((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (/"serving"|^ready$/m.test(output)) {
+        clearInterval(poll)
+        resolve({ child, output: () => output, ms: performance.now() - started })
+      } else if (child.exitCode !== null) {
+        clearInterval(poll)
+        reject(new Error(`${name} exited: ${output}`))
+      }
+    }, 5)
+  })
+}
+
+function fetchRaw(
+  port: number,
+): Promise<{ status: number; headers: [string, string][]; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    request({ host: '127.0.0.1', port, path: target, headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => {
+        const pairs: [string, string][] = []
+        for (let i = 0; i < res.rawHeaders.length; i += 2)
+          pairs.push([res.rawHeaders[i] ?? '', res.rawHeaders[i + 1] ?? ''])
+        // Date, Connection and Keep-Alive are added by Node itself on every response.
+        const recorded = pairs.filter(
+          ([name]) => !['date', 'connection', 'keep-alive'].includes(name.toLowerCase()),
+        )
+        resolve({ status: res.statusCode ?? 0, headers: recorded, body: Buffer.concat(chunks) })
+      })
+    })
+      .on('error', reject)
+      .end()
+  })
+}
+
+const hasWrk = spawnSync('wrk', ['--version']).error === undefined
+
+async function load(port: number, duration: number): Promise<LoadResult> {
+  const url = `http://127.0.0.1:${port}${target}`
+  if (hasWrk) {
+    const result = spawnSync(
+      'wrk',
+      ['-t2', `-c${connections}`, `-d${duration}s`, '--latency', '-H', 'Accept-Encoding: br', url],
+      { encoding: 'utf8' },
+    )
+    const rps = Number(/Requests\/sec:\s+([\d.]+)/.exec(result.stdout)?.[1])
+    const p99 = /99%\s+([\d.]+)(us|ms|s)/.exec(result.stdout)
+    const factor = { us: 0.001, ms: 1, s: 1000 }[(p99?.[2] ?? 'ms') as 'us' | 'ms' | 's']
+    return { requestsPerSecond: rps, p99Ms: Number(p99?.[1]) * factor }
+  }
+  const result = await autocannon({ url, connections, duration, headers })
+  return { requestsPerSecond: result.requests.average, p99Ms: result.latency.p99 }
+}
+
+function rssMb(pid: number | undefined): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8')
+  return Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]) / 1024
+}
+
+async function measure(name: string, port: number): Promise<LoadResult> {
+  await load(port, 2) // warm-up: JIT, connection pools
+  const result = await load(port, seconds)
+  console.log(
+    `${name.padEnd(40)} ${result.requestsPerSecond.toFixed(0).padStart(8)} req/s   p99 ${result.p99Ms.toFixed(2)} ms`,
+  )
+  return result
+}
+
+const children: ChildProcess[] = []
+try {
+  console.log(
+    `${cpus().length} cores, ${hasWrk ? 'wrk' : 'autocannon'}, ${connections} connections, ${seconds} s each, GET ${target} with Accept-Encoding: br\n`,
+  )
+  const a = await start('this server', ['build/src/server.js'], 3301, { NODE_ENV: 'production' })
+  children.push(a.child)
+  const readyMs = Number(/"readyMs":(\d+)/.exec(a.output())?.[1])
+
+  const recorded = await fetchRaw(3301)
+  const recordFile = path.join(tmpdir(), 'bench-recorded.json')
+  writeFileSync(recordFile, JSON.stringify({ ...recorded, body: recorded.body.toString('base64') }))
+  const b = await start(
+    'bare node:http',
+    ['--import', 'tsx', 'test/bench/bare-server.ts', recordFile],
+    3302,
+  )
+  children.push(b.child)
+  const c = await start(
+    'per-request rendering',
+    ['--import', 'tsx', 'test/bench/per-request-server.ts'],
+    3303,
+  )
+  children.push(c.child)
+
+  const resultA = await measure('(a) this server, production', 3301)
+  const rss = rssMb(a.child.pid)
+  const resultB = await measure('(b) bare node:http, same bytes', 3302)
+  const resultC = await measure('(c) Express + EJS + i18next per request', 3303)
+
+  console.log(`
+a/b ${(resultA.requestsPerSecond / resultB.requestsPerSecond).toFixed(2)}   (goal ≥ 0.75)
+a/c ${(resultA.requestsPerSecond / resultC.requestsPerSecond).toFixed(1)}   (goal ≥ 40)
+ready ${readyMs} ms from process start until every page is prepared (goal ≤ 500; ${a.ms.toFixed(0)} ms from spawn to listening)
+RSS ${rss.toFixed(1)} MB after the load (goal ≤ 100)
+body ${recorded.body.length} bytes brotli, ${recorded.headers.length} headers`)
+} finally {
+  for (const child of children) child.kill('SIGTERM')
+}
