@@ -39,7 +39,7 @@ export interface PrepareOptions {
 export const pageCacheControl = 'public, max-age=300, stale-while-revalidate=86400'
 export const assetCacheControl = 'public, max-age=31536000, immutable'
 
-const flat = (headers: HeaderList): string[] => headers.flatMap(([name, value]) => [name, value])
+const flat = (headers: HeaderList): string[] => headers.flat()
 
 function representation(
   body: Buffer,
