@@ -21,13 +21,13 @@ export interface LoadedConfig {
   readonly warnings: readonly string[]
 }
 
-function parseEnvironment(value: string | undefined): Environment {
+export function parseEnvironment(value: string | undefined): Environment {
   if (value === undefined || value === '') return 'development'
   if (value === 'production' || value === 'development' || value === 'test') return value
   throw new ConfigError(`NODE_ENV "${value}" must be production, development or test`)
 }
 
-function parsePort(value: string | undefined): number {
+export function parsePort(value: string | undefined): number {
   if (value === undefined || value === '') return 3000
   const port = Number(value)
   if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
@@ -36,7 +36,7 @@ function parsePort(value: string | undefined): number {
   return port
 }
 
-function parseBaseUrl(value: string | undefined, port: number): string {
+export function parseBaseUrl(value: string | undefined, port: number): string {
   if (value === undefined || value === '') return `http://localhost:${port}`
   let url: URL
   try {

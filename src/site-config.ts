@@ -40,6 +40,12 @@ export interface SiteConfig {
   readonly cookieInventory: readonly CookieEntry[]
 }
 
+/** A problem in the site configuration, at a path inside the JSON such as `contact.email`. */
+export interface SiteConfigProblem {
+  readonly path: readonly (string | number)[]
+  readonly message: string
+}
+
 const languageCode = /^[a-z]{2,3}$/
 const languagePattern = /^[a-z]{2,3}(-[a-z0-9]{1,8})*(-\*)?$/i
 const emailAddress = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i
@@ -60,7 +66,16 @@ function isObject(value: unknown): value is Json {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** Reads and checks the site configuration file; every problem is a ConfigError naming file and field. */
+/** A dotted name for a path, as staff read it: `cookieInventory[0].category`. */
+export function fieldName(path: readonly (string | number)[]): string {
+  return path
+    .map((part, index) =>
+      typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`,
+    )
+    .join('')
+}
+
+/** Reads and checks the site configuration file; the first problem is a ConfigError naming file and field. */
 export function loadSiteConfig(file: string): SiteConfig {
   let raw: unknown
   try {
@@ -68,150 +83,196 @@ export function loadSiteConfig(file: string): SiteConfig {
   } catch (error) {
     throw new ConfigError(`site configuration ${file}: ${(error as Error).message}`)
   }
-  return parseSiteConfig(raw, file)
+  const { config, problems } = parseSiteConfig(raw)
+  const [first] = problems
+  if (first || !config) {
+    throw new ConfigError(
+      `site configuration ${file}: ${fieldName(first?.path ?? [])} ${first?.message}`,
+    )
+  }
+  return config
 }
 
-export function parseSiteConfig(raw: unknown, file: string): SiteConfig {
-  const fail = (field: string, problem: string): never => {
-    throw new ConfigError(`site configuration ${file}: ${field} ${problem}`)
+/** Checks a parsed site configuration; every problem is reported, with where it is. */
+export function parseSiteConfig(raw: unknown): {
+  config?: SiteConfig
+  problems: SiteConfigProblem[]
+} {
+  const problems: SiteConfigProblem[] = []
+  const problem = (path: (string | number)[], message: string) => {
+    problems.push({ path, message })
   }
-  const text = (object: Json, key: string, field: string, required = true): string => {
-    const value = object[key]
+  const object = (value: unknown, path: (string | number)[]): Json => {
+    if (isObject(value)) return value
+    problem(path, 'must be a group of fields in { }')
+    return {}
+  }
+  const text = (parent: Json, path: (string | number)[], required = true): string => {
+    const value = parent[path[path.length - 1] as string]
     if (value === undefined && !required) return ''
     if (typeof value !== 'string' || (required && value.trim() === '')) {
-      return fail(field, 'must be a non-empty text')
+      problem(path, value === undefined ? 'is missing' : 'must be a non-empty text')
+      return ''
     }
     return value.trim()
   }
-  if (!isObject(raw)) return fail('the file', 'must hold a JSON object')
 
-  const languages = raw.languages
-  if (!Array.isArray(languages) || languages.length === 0) {
-    return fail('languages', 'must be a list of language codes, such as ["nb"]')
-  }
-  for (const lng of languages) {
+  const root = object(raw, [])
+  const languages = Array.isArray(root.languages) ? root.languages : []
+  if (languages.length === 0)
+    problem(['languages'], 'must be a list of language codes, such as ["nb"]')
+  languages.forEach((lng, index) => {
     if (typeof lng !== 'string' || !languageCode.test(lng)) {
-      fail('languages', `holds "${String(lng)}", which is not a language code such as "nb"`)
+      problem(['languages', index], `"${String(lng)}" is not a language code such as "nb"`)
     }
+  })
+  if (languages.length > 0 && languages[0] !== 'nb') {
+    problem(['languages', 0], 'must be "nb", the source language, first')
   }
-  if (languages[0] !== 'nb') fail('languages', 'must start with "nb", the source language')
+  const codes = languages.filter((lng): lng is string => typeof lng === 'string')
 
-  const contact = isObject(raw.contact) ? raw.contact : fail('contact', 'must be an object')
-  const email = text(contact, 'email', 'contact.email', false)
+  const contact = object(root.contact, ['contact'])
+  const email = text(contact, ['contact', 'email'], false)
   if (email !== '' && !isEmailAddress(email))
-    fail('contact.email', `"${email}" is not an email address`)
-
-  const authority = isObject(raw.authority) ? raw.authority : fail('authority', 'must be an object')
-  const authorityUrl = text(authority, 'url', 'authority.url')
-  if (!/^https:\/\/[^\s]+$/.test(authorityUrl)) fail('authority.url', 'must be an https:// address')
-
-  const inventory = raw.cookieInventory ?? []
-  if (!Array.isArray(inventory)) return fail('cookieInventory', 'must be a list')
-
-  const acceptLanguage = parseAcceptLanguagePatterns(raw.acceptLanguage, languages, fail)
-  const postal = isObject(contact.postalAddress)
-    ? contact.postalAddress
-    : fail('contact.postalAddress', 'must be an object')
-  const postalCode = text(postal, 'postalCode', 'contact.postalAddress.postalCode', false)
-  const addressCountry = text(postal, 'addressCountry', 'contact.postalAddress.addressCountry')
-  if (!/^[A-Z]{2}$/.test(addressCountry)) {
-    fail(
-      'contact.postalAddress.addressCountry',
+    problem(['contact', 'email'], `"${email}" is not an email address`)
+  const postal = object(contact.postalAddress, ['contact', 'postalAddress'])
+  const postalCode = text(postal, ['contact', 'postalAddress', 'postalCode'], false)
+  const addressCountry = text(postal, ['contact', 'postalAddress', 'addressCountry'])
+  if (addressCountry !== '' && !/^[A-Z]{2}$/.test(addressCountry)) {
+    problem(
+      ['contact', 'postalAddress', 'addressCountry'],
       `"${addressCountry}" must be a two-letter country code such as NO or CN`,
     )
   }
-  const organisationName = text(raw, 'organisationName', 'organisationName', false)
-  return Object.freeze({
-    languages: Object.freeze([...(languages as string[])]),
+
+  const authority = object(root.authority, ['authority'])
+  const authorityUrl = text(authority, ['authority', 'url'])
+  if (authorityUrl !== '' && !/^https:\/\/\S+$/.test(authorityUrl)) {
+    problem(['authority', 'url'], 'must be an https:// address')
+  }
+
+  const inventory = root.cookieInventory ?? []
+  if (!Array.isArray(inventory)) problem(['cookieInventory'], 'must be a list of cookies in [ ]')
+  const cookieInventory = (Array.isArray(inventory) ? inventory : []).map((entry, index) =>
+    parseCookie(
+      object(entry, ['cookieInventory', index]),
+      ['cookieInventory', index],
+      codes,
+      problem,
+    ),
+  )
+
+  const acceptLanguage = parseAcceptLanguagePatterns(root.acceptLanguage, codes, problem)
+  const organisationName = text(root, ['organisationName'], false)
+  const config: SiteConfig = {
+    languages: codes,
     acceptLanguage,
     ...(organisationName ? { organisationName } : {}),
-    contact: Object.freeze({
+    contact: {
       email,
-      phone: text(contact, 'phone', 'contact.phone'),
-      address: text(contact, 'address', 'contact.address'),
-      postalAddress: Object.freeze({
-        streetAddress: text(postal, 'streetAddress', 'contact.postalAddress.streetAddress'),
-        addressLocality: text(postal, 'addressLocality', 'contact.postalAddress.addressLocality'),
+      phone: text(contact, ['contact', 'phone']),
+      address: text(contact, ['contact', 'address']),
+      postalAddress: {
+        streetAddress: text(postal, ['contact', 'postalAddress', 'streetAddress']),
+        addressLocality: text(postal, ['contact', 'postalAddress', 'addressLocality']),
         ...(postalCode ? { postalCode } : {}),
         addressCountry,
-      }),
-    }),
-    authority: Object.freeze({
-      name: text(authority, 'name', 'authority.name'),
-      url: authorityUrl,
-    }),
-    cookieInventory: Object.freeze(
-      inventory.map((entry, index) =>
-        parseCookie(entry, `cookieInventory[${index}]`, languages, fail),
-      ),
-    ),
-  })
+      },
+    },
+    authority: { name: text(authority, ['authority', 'name']), url: authorityUrl },
+    cookieInventory,
+  }
+  return problems.length > 0 ? { problems } : { config: deepFreeze(config), problems }
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const child of Object.values(value)) deepFreeze(child)
+    Object.freeze(value)
+  }
+  return value
 }
 
 /** Patterns per language; a language without an entry is chosen by its own code (`de`, `de-*`). */
 function parseAcceptLanguagePatterns(
   raw: unknown,
   languages: string[],
-  fail: (field: string, problem: string) => never,
-): Readonly<Record<string, readonly string[]>> {
-  const given =
-    raw === undefined ? {} : isObject(raw) ? raw : fail('acceptLanguage', 'must be an object')
+  problem: (path: (string | number)[], message: string) => void,
+): Record<string, readonly string[]> {
+  const given = isObject(raw) ? raw : {}
+  if (raw !== undefined && !isObject(raw))
+    problem(['acceptLanguage'], 'must be a group of fields in { }')
   for (const key of Object.keys(given)) {
-    if (!languages.includes(key)) fail(`acceptLanguage.${key}`, 'is not one of the languages')
+    if (!languages.includes(key))
+      problem(['acceptLanguage', key], `"${key}" is not one of the languages`)
   }
-  const entries = languages.map((lng) => {
-    const patterns = given[lng] ?? [lng, `${lng}-*`]
-    if (
-      !Array.isArray(patterns) ||
-      patterns.some((p) => typeof p !== 'string' || !languagePattern.test(p))
-    ) {
-      return fail(
-        `acceptLanguage.${lng}`,
-        'must be a list of language tags such as "nb-NO" or "en-*"',
-      )
-    }
-    return [lng, Object.freeze([...(patterns as string[])])] as const
-  })
-  return Object.freeze(Object.fromEntries(entries))
+  return Object.fromEntries(
+    languages.map((lng) => {
+      const patterns = given[lng] ?? [lng, `${lng}-*`]
+      const valid =
+        Array.isArray(patterns) &&
+        patterns.every((p) => typeof p === 'string' && languagePattern.test(p))
+      if (!valid)
+        problem(
+          ['acceptLanguage', lng],
+          'must be a list of language tags such as "nb-NO" or "en-*"',
+        )
+      return [lng, valid ? (patterns as string[]) : []]
+    }),
+  )
 }
 
 function parseCookie(
-  entry: unknown,
-  field: string,
+  entry: Json,
+  path: (string | number)[],
   languages: string[],
-  fail: (field: string, problem: string) => never,
+  problem: (path: (string | number)[], message: string) => void,
 ): CookieEntry {
-  if (!isObject(entry)) return fail(field, 'must be an object')
   const text = (key: string): string => {
     const value = entry[key]
-    return typeof value === 'string' && value.trim() !== ''
-      ? value.trim()
-      : fail(`${field}.${key}`, 'must be a non-empty text')
+    if (typeof value === 'string' && value.trim() !== '') return value.trim()
+    problem([...path, key], value === undefined ? 'is missing' : 'must be a non-empty text')
+    return ''
   }
   const category = text('category')
-  if (!(cookieCategories as readonly string[]).includes(category)) {
-    fail(`${field}.category`, `"${category}" is not one of ${cookieCategories.join(', ')}`)
+  if (category !== '' && !(cookieCategories as readonly string[]).includes(category)) {
+    problem([...path, 'category'], `"${category}" is not one of ${cookieCategories.join(', ')}`)
   }
   const duration = text('duration')
-  if (duration !== 'session' && !isoDuration.test(duration)) {
-    fail(`${field}.duration`, `"${duration}" is not "session" or a duration such as P1Y, P6M, P30D`)
+  if (duration !== '' && duration !== 'session' && !isoDuration.test(duration)) {
+    problem(
+      [...path, 'duration'],
+      `"${duration}" is not "session" or a period such as P1Y, P6M, P30D, PT12H`,
+    )
   }
   const site = text('site')
-  if (site !== 'this' && site !== 'other') fail(`${field}.site`, 'must be "this" or "other"')
-  const purpose = isObject(entry.purpose)
-    ? entry.purpose
-    : fail(`${field}.purpose`, 'must be an object')
-  for (const lng of languages) {
-    if (typeof purpose[lng] !== 'string' || (purpose[lng] as string).trim() === '') {
-      fail(`${field}.purpose.${lng}`, 'must be a non-empty text')
+  if (site !== '' && site !== 'this' && site !== 'other')
+    problem([...path, 'site'], 'must be "this" or "other"')
+  const purpose = isObject(entry.purpose) ? entry.purpose : {}
+  if (!isObject(entry.purpose)) {
+    problem(
+      [...path, 'purpose'],
+      entry.purpose === undefined ? 'is missing' : 'must be a group with a text per language',
+    )
+  } else {
+    for (const lng of languages) {
+      const value = purpose[lng]
+      if (typeof value !== 'string' || value.trim() === '') {
+        problem(
+          [...path, 'purpose', lng],
+          value === undefined
+            ? `is missing: every language needs a purpose`
+            : 'must be a non-empty text',
+        )
+      }
     }
   }
-  return Object.freeze({
+  return {
     name: text('name'),
     provider: text('provider'),
-    purpose: Object.freeze(Object.fromEntries(languages.map((lng) => [lng, String(purpose[lng])]))),
+    purpose: Object.fromEntries(languages.map((lng) => [lng, String(purpose[lng] ?? '')])),
     category: category as CookieCategory,
     duration,
     site: site as 'this' | 'other',
-  })
+  }
 }

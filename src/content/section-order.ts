@@ -4,6 +4,26 @@ import { ConfigError } from '../config-error.js'
 
 const sectionId = /^[a-z][a-z0-9-]*$/
 
+/** What is wrong with a section order, each problem with the index of the id it concerns. */
+export function sectionOrderProblems(raw: unknown): { index?: number; message: string }[] {
+  const order = (raw as { policy?: unknown } | null)?.policy
+  if (!Array.isArray(order) || order.length === 0) {
+    return [{ message: '"policy" must be a list of section ids' }]
+  }
+  const problems: { index?: number; message: string }[] = []
+  order.forEach((id, index) => {
+    if (typeof id !== 'string' || !sectionId.test(id)) {
+      problems.push({
+        index,
+        message: `"${String(id)}" is not a section id (lower-case letters, digits, hyphens)`,
+      })
+    } else if (order.indexOf(id) !== index) {
+      problems.push({ index, message: `"${id}" is listed twice` })
+    }
+  })
+  return problems
+}
+
 /** The order of the notice's sections, defined once for every language in `locales/sections.json`. */
 export function loadSectionOrder(localesDir: string): readonly string[] {
   const file = path.join(localesDir, 'sections.json')
@@ -13,19 +33,7 @@ export function loadSectionOrder(localesDir: string): readonly string[] {
   } catch (error) {
     throw new ConfigError(`section order ${file}: ${(error as Error).message}`)
   }
-  const order = (raw as { policy?: unknown } | null)?.policy
-  if (!Array.isArray(order) || order.length === 0) {
-    throw new ConfigError(`section order ${file}: "policy" must be a list of section ids`)
-  }
-  const seen = new Set<string>()
-  for (const id of order) {
-    if (typeof id !== 'string' || !sectionId.test(id)) {
-      throw new ConfigError(
-        `section order ${file}: "${String(id)}" is not a section id (lower-case letters, digits, hyphens)`,
-      )
-    }
-    if (seen.has(id)) throw new ConfigError(`section order ${file}: "${id}" is listed twice`)
-    seen.add(id)
-  }
-  return Object.freeze(order as string[])
+  const [problem] = sectionOrderProblems(raw)
+  if (problem) throw new ConfigError(`section order ${file}: ${problem.message}`)
+  return Object.freeze([...(raw as { policy: string[] }).policy])
 }

@@ -1,4 +1,8 @@
+import { displayPath } from '../check/check-content.js'
+import { checkLocales } from '../check/check-locales.js'
+import { type Finding, formatFinding } from '../check/findings.js'
 import type { Config } from '../config.js'
+import { ConfigError } from '../config-error.js'
 import { type Content, loadContent } from '../content/load-content.js'
 import { localesDir, publicDir, viewsDir } from '../paths.js'
 import { securityHeaderList } from '../routes/security-headers.js'
@@ -15,6 +19,8 @@ export interface SiteBuild {
   readonly responses: ResponseTable
   /** The security headers of every response, prepared or not. */
   readonly securityHeaders: HeaderList
+  /** The checker's warnings about the content this build was made from. */
+  readonly warnings: readonly Finding[]
 }
 
 export interface SiteSources {
@@ -25,12 +31,22 @@ export interface SiteSources {
 
 export const defaultSources: SiteSources = { localesDir, publicDir, viewsDir }
 
-/** Loads and checks all content, renders and compresses every response; throws ConfigError. */
+/**
+ * Checks all content as `npm run check` does, then loads it, renders and compresses every
+ * response. Content the checker rejects is a ConfigError naming the first error's place.
+ */
 export async function buildSite(
   config: Config,
   sources: SiteSources = defaultSources,
   now: Date = new Date(),
 ): Promise<SiteBuild> {
+  const { findings } = checkLocales(sources.localesDir, config.site.languages, displayPath)
+  const errors = findings.filter((finding) => finding.level === 'error')
+  const [firstError] = errors
+  if (firstError) {
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more: run npm run check)` : ''
+    throw new ConfigError(`${formatFinding(firstError)}${more}`)
+  }
   const content = await loadContent(sources.localesDir, config.site)
   const assets = loadAssets(sources.publicDir)
   const renderer = createPageRenderer(sources.viewsDir, content, assets, config.baseUrl)
@@ -40,5 +56,5 @@ export async function buildSite(
     now,
     securityHeaders,
   })
-  return { content, assets, renderer, responses, securityHeaders }
+  return { content, assets, renderer, responses, securityHeaders, warnings: findings }
 }

@@ -88,6 +88,8 @@ describe('starting the server', () => {
       .split('\n')
       .filter((line) => !line.includes('"level":"warn"'))
     expect(lines).toHaveLength(1)
-    expect(lines[0]).toMatch(/^Cannot start: locale file .*locales\/xx\/\w+\.json/)
+    expect(lines[0]).toMatch(
+      /^Cannot start: locales\/xx\/\w+\.json:1:1 {2}error {2}the file is missing/,
+    )
   })
 })

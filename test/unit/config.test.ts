@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { ConfigError } from '../../src/config-error.js'
-import { parseSiteConfig } from '../../src/site-config.js'
+import { fieldName, parseSiteConfig } from '../../src/site-config.js'
 import { fixture } from '../helpers/test-site.js'
 
 describe('environment', () => {
@@ -92,7 +92,9 @@ describe('site configuration', () => {
   }
 
   it('accepts a valid file', () => {
-    expect(parseSiteConfig(valid, 'site.json').contact.email).toBe('dpo@firma.no')
+    const { config, problems } = parseSiteConfig(valid)
+    expect(problems).toEqual([])
+    expect(config?.contact.email).toBe('dpo@firma.no')
   })
 
   it('requires the contact email in production', () => {
@@ -116,21 +118,21 @@ describe('site configuration', () => {
       (c: SiteJson) => {
         delete (c.contact as Partial<SiteJson['contact']>).phone
       },
-      'contact.phone must be a non-empty text',
+      'contact.phone is missing',
     ],
     [
       'a language that is not a code',
       (c: SiteJson) => {
         c.languages = ['nb', '../en']
       },
-      'languages holds "../en"',
+      'languages[1] "../en" is not a language code',
     ],
     [
       'a language list not led by nb',
       (c: SiteJson) => {
         c.languages = ['en']
       },
-      'must start with "nb"',
+      'must be "nb", the source language, first',
     ],
     [
       'an unknown cookie category',
@@ -161,6 +163,23 @@ describe('site configuration', () => {
       'authority.url must be an https:// address',
     ],
   ])('rejects %s', (_name, change, message) => {
-    expect(() => parseSiteConfig(withChange(change), 'site.json')).toThrow(message)
+    const { config, problems } = parseSiteConfig(withChange(change))
+    expect(config).toBeUndefined()
+    expect(
+      problems.map((problem) => `${fieldName(problem.path)} ${problem.message}`).join('\n'),
+    ).toContain(message)
+  })
+
+  it('reports every problem at once, each with its place', () => {
+    const { problems } = parseSiteConfig(
+      withChange((c) => {
+        c.contact.email = 'not-an-email'
+        ;(c.cookieInventory[0] as { category: string }).category = 'tracking'
+      }),
+    )
+    expect(problems.map((problem) => fieldName(problem.path))).toEqual([
+      'contact.email',
+      'cookieInventory[0].category',
+    ])
   })
 })

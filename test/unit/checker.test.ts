@@ -1,0 +1,266 @@
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { checkContent } from '../../src/check/check-content.js'
+import { formatFinding } from '../../src/check/findings.js'
+import { defaultSiteConfigPath, localesDir, packageRoot } from '../../src/paths.js'
+import { copyLocales } from '../helpers/locale-copy.js'
+
+const check = (options: { locales?: string; siteConfig?: string; env?: NodeJS.ProcessEnv } = {}) =>
+  checkContent({
+    localesDir: options.locales ?? localesDir,
+    siteConfigPath: options.siteConfig ?? defaultSiteConfigPath,
+    env: options.env ?? {},
+  })
+const lines = (result: ReturnType<typeof check>) => result.findings.map(formatFinding)
+
+interface SiteJson {
+  contact: Record<string, unknown>
+  cookieInventory: unknown[]
+}
+
+/** A copy of the site configuration next to a locale copy, to break. */
+function siteCopy(dir: string, change: (json: SiteJson) => void): string {
+  const file = path.join(dir, 'site.json')
+  const json = JSON.parse(readFileSync(defaultSiteConfigPath, 'utf8'))
+  change(json)
+  writeFileSync(file, JSON.stringify(json, null, 2))
+  return file
+}
+
+describe('the shipped content', () => {
+  it('has no errors, and the warnings point at each slip in the Norwegian text', () => {
+    const result = check()
+    expect(result.errors).toEqual([])
+    expect(lines(result)).toEqual([
+      expect.stringMatching(
+        /^config\/site\.json:\d+:\d+ {2}warning {2}contact\.email "personvern@example\.com" is a placeholder/,
+      ),
+      expect.stringMatching(
+        /^locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}a digit is glued to a word in "2024til"/,
+      ),
+      expect.stringMatching(
+        /^locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}no space after the colon in "…Merknad:Denne/,
+      ),
+      expect.stringMatching(
+        /^locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…gyldig for permanent"\)/,
+      ),
+      expect.stringMatching(
+        /^locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…rmasjon om deg, våre"\)/,
+      ),
+      expect.stringMatching(
+        /^locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…rmere deg ved e-post"\)/,
+      ),
+      expect.stringMatching(
+        /^locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends with a colon, but no list follows it/,
+      ),
+      expect.stringMatching(
+        /^locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}a digit is glued to a word in "i3"/,
+      ),
+    ])
+  })
+
+  it('points at the exact line and column of a slip', () => {
+    const text = readFileSync(path.join(localesDir, 'nb', 'policy.json'), 'utf8').split('\n')
+    const glued = check().findings.find((finding) => finding.message.includes('"i3"'))
+    expect(text[(glued?.line ?? 0) - 1]?.slice((glued?.column ?? 0) - 1).startsWith('i3 år')).toBe(
+      true,
+    )
+    const colon = check().findings.find((finding) => finding.message.includes('Merknad:Denne'))
+    expect(text[(colon?.line ?? 0) - 1]?.slice((colon?.column ?? 0) - 1).startsWith(':Denne')).toBe(
+      true,
+    )
+  })
+})
+
+describe('errors staff make', () => {
+  it.each([
+    [
+      'a comma after the last entry',
+      '{\n  "a": "x",\n}\n',
+      3,
+      1,
+      'Is there a comma after the last entry',
+    ],
+    [
+      'a missing comma',
+      '{\n  "a": "x"\n  "b": "y"\n}\n',
+      3,
+      3,
+      'expected a comma between two entries',
+    ],
+    [
+      'a text not closed',
+      '{\n  "a": "x\n}\n',
+      2,
+      8,
+      'a text is not closed: add the closing double quote',
+    ],
+    ['single quotes', "{\n  'a': 'x'\n}\n", 2, 3, 'every text must be in double quotes'],
+  ])(
+    'JSON syntax: %s is named with line, column and a plain explanation',
+    (_name, text, line, column, message) => {
+      const copy = copyLocales()
+      copy.write('en/cookies.json', text)
+      const found = check({ locales: copy.dir }).errors.find((finding) =>
+        finding.file.endsWith('en/cookies.json'),
+      )
+      expect(found).toMatchObject({ line, column, level: 'error' })
+      expect(found?.message).toContain(message)
+    },
+  )
+
+  it('names keys missing from or extra to a translation, and changed placeholders', () => {
+    const copy = copyLocales()
+    copy.edit('en/cookies.json', (json) => {
+      delete json.table.provider
+      json.table.supplier = 'Supplier'
+      json.duration.year_one = '{{n}} year'
+    })
+    const messages = check({ locales: copy.dir }).errors.map((finding) => finding.message)
+    expect(messages).toContain(
+      `"table.provider" is missing: ${path.relative(packageRoot, copy.dir).startsWith('..') ? path.join(copy.dir, 'nb/cookies.json') : ''} has it`,
+    )
+    expect(messages.some((message) => message.startsWith('"table.supplier" is not in '))).toBe(true)
+    expect(
+      messages.some(
+        (message) =>
+          message.includes('"duration.year_one" uses {{n}} but') &&
+          message.includes('uses {{count}}'),
+      ),
+    ).toBe(true)
+  })
+
+  it('names an empty text and a paragraph list that lost a paragraph', () => {
+    const copy = copyLocales()
+    copy.edit('zh/contact.json', (json) => {
+      json.heading = '  '
+    })
+    copy.edit('en/policy.json', (json) => {
+      json.sections.rights.paragraphs.pop()
+    })
+    const messages = check({ locales: copy.dir }).errors.map((finding) => finding.message)
+    expect(messages).toContain(
+      '"heading" is empty: write the text, or remove the key from every language',
+    )
+    expect(
+      messages.some((message) => message.startsWith('"sections.rights.paragraphs[2]" is missing')),
+    ).toBe(true)
+  })
+
+  it('names a section without text in one language, and a link that would not be a link', () => {
+    const copy = copyLocales()
+    copy.edit('zh/policy.json', (json) => {
+      delete json.sections.security
+      json.sections.cookies.paragraphs[0] = '[点击](javascript:alert(1))'
+    })
+    const found = check({ locales: copy.dir }).errors
+    expect(
+      found.some(
+        (finding) =>
+          finding.file.endsWith('zh/policy.json') &&
+          finding.message.startsWith(
+            'section "security" is in locales/sections.json but has no text here',
+          ),
+      ),
+    ).toBe(true)
+    expect(
+      found.some((finding) =>
+        finding.message.startsWith('link target "javascript:alert(1" is not allowed'),
+      ),
+    ).toBe(true)
+  })
+
+  it('names cookie inventory mistakes and wrong configuration values at their place', () => {
+    const copy = copyLocales()
+    const siteConfig = siteCopy(copy.dir, (json) => {
+      json.contact.email = 'personvern(at)firma.no'
+      json.cookieInventory = [
+        {
+          name: '_ga',
+          provider: 'Google',
+          purpose: { nb: 'Statistikk' },
+          category: 'tracking',
+          duration: '2 years',
+          site: 'other',
+        },
+      ]
+    })
+    const result = check({
+      locales: copy.dir,
+      siteConfig,
+      env: { BASE_URL: 'personvern.example.no' },
+    })
+    const messages = result.errors.map(
+      (finding) => `${finding.file.replace(/.*\//, '')}:${finding.line}  ${finding.message}`,
+    )
+    expect(messages).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^\(environment\) BASE_URL:1 {2}BASE_URL "personvern\.example\.no" must be an absolute URL/,
+        ),
+        expect.stringMatching(
+          /^site\.json:\d+ {2}contact\.email "personvern\(at\)firma\.no" is not an email address/,
+        ),
+        expect.stringMatching(
+          /^site\.json:\d+ {2}cookieInventory\[0\]\.category "tracking" is not one of necessary, preferences, analytics, marketing/,
+        ),
+        expect.stringMatching(
+          /^site\.json:\d+ {2}cookieInventory\[0\]\.duration "2 years" is not "session" or a period/,
+        ),
+        expect.stringMatching(/^site\.json:\d+ {2}cookieInventory\[0\]\.purpose\.en is missing/),
+      ]),
+    )
+  })
+})
+
+describe('warnings about translations', () => {
+  it('warns when a translation is dated before the Norwegian text', () => {
+    const copy = copyLocales()
+    copy.edit('nb/policy.json', (json) => {
+      json.dates.updated = '2025-03-01'
+    })
+    const warnings = check({ locales: copy.dir }).findings.filter((finding) =>
+      finding.message.includes('before the Norwegian text'),
+    )
+    expect(
+      warnings.map((finding) => finding.file.replace(/.*\/(\w+\/policy\.json)$/, '$1')),
+    ).toEqual(['en/policy.json', 'zh/policy.json'])
+    expect(warnings[0]?.level).toBe('warning')
+  })
+})
+
+describe('npm run check', () => {
+  const run = (env: NodeJS.ProcessEnv = {}) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check.ts'], {
+      cwd: packageRoot,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, ...env },
+    })
+
+  it('prints one line per finding and a summary, and exits 0 with warnings only', () => {
+    const result = run()
+    expect(result.status).toBe(0)
+    const output = result.stdout.trim().split('\n')
+    expect(output.at(-1)).toBe('0 errors, 8 warnings in 14 files checked')
+    for (const line of output.slice(0, -1))
+      expect(line).toMatch(/^\S+:\d+:\d+ {2}(error|warning) {2}\S/)
+  })
+
+  it('exits 1 when there is an error', () => {
+    const copy = copyLocales()
+    const siteConfig = siteCopy(copy.dir, (json) => {
+      json.cookieInventory = [{ name: 'x' }]
+    })
+    copyFileSync(siteConfig, path.join(copy.dir, 'broken-site.json'))
+    const result = run({ SITE_CONFIG: path.join(copy.dir, 'broken-site.json') })
+    expect(result.status).toBe(1)
+    expect(result.stdout).toMatch(
+      /broken-site\.json:\d+:\d+ {2}error {2}cookieInventory\[0\]\.provider is missing/,
+    )
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(
+      /^\d+ errors?, \d+ warnings? in 14 files checked$/,
+    )
+  })
+})
