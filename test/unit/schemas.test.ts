@@ -1,0 +1,67 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { Ajv } from 'ajv'
+import { describe, expect, it } from 'vitest'
+import { packageRoot } from '../../src/paths.js'
+
+const read = (file: string) => JSON.parse(readFileSync(path.join(packageRoot, file), 'utf8'))
+const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true })
+
+/** Every data file staff edit, each with the schema it names in `$schema`. */
+const dataFiles = [
+  'config/site.json',
+  'locales/sections.json',
+  ...['nb', 'en', 'zh'].flatMap((lng) =>
+    readdirSync(path.join(packageRoot, 'locales', lng)).map((file) => `locales/${lng}/${file}`),
+  ),
+  ...readdirSync(path.join(packageRoot, 'test/fixtures'))
+    .filter((file) => file.startsWith('site-'))
+    .map((file) => `test/fixtures/${file}`),
+]
+
+const validatorFor = (file: string) => {
+  const reference = read(file).$schema as string
+  const schemaFile = path.relative(
+    packageRoot,
+    path.resolve(packageRoot, path.dirname(file), reference),
+  )
+  return { schemaFile, validate: ajv.compile(read(schemaFile)) }
+}
+
+describe('JSON Schemas for editors', () => {
+  it.each(dataFiles)('%s names its schema, and is valid against it', (file) => {
+    const { schemaFile, validate } = validatorFor(file)
+    expect(schemaFile).toMatch(/^schemas\/[\w-]+\.schema\.json$/)
+    const valid = validate(read(file))
+    expect(validate.errors ?? []).toEqual([])
+    expect(valid).toBe(true)
+  })
+
+  it('catch the mistakes the checker names, while staff type', () => {
+    const { validate } = validatorFor('config/site.json')
+    const site = read('config/site.json')
+    site.cookieInventory = [
+      {
+        name: '_ga',
+        provider: 'Google',
+        purpose: { nb: 'x' },
+        category: 'tracking',
+        duration: '2 years',
+        site: 'other',
+      },
+    ]
+    expect(validate(site)).toBe(false)
+    const paths = (validate.errors ?? []).map((error) => error.instancePath)
+    expect(paths).toContain('/cookieInventory/0/category')
+    expect(paths).toContain('/cookieInventory/0/duration')
+
+    const policy = validatorFor('locales/nb/policy.json')
+    const text = read('locales/nb/policy.json')
+    text.dates.updated = '2024-13'
+    text.sections.about.heading = ''
+    expect(policy.validate(text)).toBe(false)
+    expect((policy.validate.errors ?? []).map((error) => error.instancePath)).toEqual(
+      expect.arrayContaining(['/dates/updated', '/sections/about/heading']),
+    )
+  })
+})
