@@ -19,34 +19,47 @@ export function escapeHtml(text: string): Html {
 /** Where a `page:` link in the text points, for the language being rendered. */
 export type PageLinkResolver = (target: string) => string | undefined
 
-// Inline markup only: links and emphasis. No raw HTML, no images (they would load from third
-// parties), no typographic rewriting: the text must stay exactly as staff wrote it.
-const markdown = new MarkdownIt('zero', { html: false, linkify: false, typographer: false })
-markdown.enable(['link', 'emphasis', 'escape', 'entity'])
-markdown.validateLink = (url) => /^(page:|https:\/\/|mailto:|tel:)/i.test(url.trim())
+// A small, safe markup: links, emphasis and (in paragraphs) bullet or numbered lists. No raw
+// HTML, no images (they would load from third parties), no typographic rewriting: the text must
+// stay exactly as staff wrote it.
+function createMarkdown(blocks: boolean): InstanceType<typeof MarkdownIt> {
+  const markdown = new MarkdownIt('zero', { html: false, linkify: false, typographer: false })
+  markdown.enable(['link', 'emphasis', 'escape', 'entity'])
+  if (blocks) markdown.enable(['list'])
+  markdown.validateLink = (url) => /^(page:|https:\/\/|mailto:|tel:)/i.test(url.trim())
+  const defaultLinkOpen = markdown.renderer.rules.link_open
+  markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
+    const token = tokens[index]
+    const href = String(token?.attrGet('href') ?? '')
+    if (token && href.startsWith('page:')) {
+      const { resolvePage, where } = env as unknown as RenderEnv
+      const resolved = resolvePage(href.slice('page:'.length))
+      if (resolved === undefined) throw new ConfigError(`${where}: link to unknown page "${href}"`)
+      token.attrSet('href', resolved)
+    }
+    return defaultLinkOpen
+      ? defaultLinkOpen(tokens, index, options, env, self)
+      : self.renderToken(tokens, index, options)
+  }
+  return markdown
+}
 
 interface RenderEnv {
   resolvePage: PageLinkResolver
   where: string
 }
 
-const defaultLinkOpen = markdown.renderer.rules.link_open
-markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
-  const token = tokens[index]
-  const href = String(token?.attrGet('href') ?? '')
-  if (token && href.startsWith('page:')) {
-    const { resolvePage, where } = env as unknown as RenderEnv
-    const resolved = resolvePage(href.slice('page:'.length))
-    if (resolved === undefined) throw new ConfigError(`${where}: link to unknown page "${href}"`)
-    token.attrSet('href', resolved)
-  }
-  return defaultLinkOpen
-    ? defaultLinkOpen(tokens, index, options, env, self)
-    : self.renderToken(tokens, index, options)
+const inlineMarkdown = createMarkdown(false)
+const blockMarkdown = createMarkdown(true)
+
+/** Renders a paragraph of staff-written text: a `<p>`, or a list when its lines start with `- `. */
+export function renderParagraph(text: string, resolvePage: PageLinkResolver, where: string): Html {
+  const env: RenderEnv = { resolvePage, where }
+  return blockMarkdown.render(text, { ...env }).trim() as Html
 }
 
-/** Renders one paragraph of staff-written text with its links; everything else is shown as text. */
+/** Renders a line of staff-written text with its links, for use inside an element of ours. */
 export function renderInline(text: string, resolvePage: PageLinkResolver, where: string): Html {
   const env: RenderEnv = { resolvePage, where }
-  return markdown.renderInline(text, { ...env }) as Html
+  return inlineMarkdown.renderInline(text, { ...env }) as Html
 }

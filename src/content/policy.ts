@@ -3,7 +3,7 @@ import { ConfigError } from '../config-error.js'
 import { pageLinkResolver } from '../site-pages.js'
 import { isPolicyDate, type PolicyDate, textWithDate } from './dates.js'
 import { textList, translatorFor } from './locales.js'
-import { type Html, renderInline } from './markup.js'
+import { type Html, renderParagraph } from './markup.js'
 
 export interface PolicySection {
   readonly id: string
@@ -54,7 +54,7 @@ export function buildPolicy(i18n: i18n, lng: string, order: readonly string[]): 
       id,
       heading: t(`policy:sections.${id}.heading`),
       paragraphs: textList(i18n, lng, `policy:sections.${id}.paragraphs`).map((text, index) =>
-        renderInline(
+        renderParagraph(
           text,
           resolvePage,
           `locale file locales/${lng}/policy.json: sections.${id}.paragraphs[${index}]`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { renderInline } from '../../src/content/markup.js'
+import { renderInline, renderParagraph } from '../../src/content/markup.js'
 import { pageLinkResolver } from '../../src/site-pages.js'
 
 const render = (text: string) => renderInline(text, pageLinkResolver('nb'), 'test')
@@ -32,5 +32,37 @@ describe('text markup', () => {
 
   it('names the place of a link to a page that does not exist', () => {
     expect(() => render('[x](page:nowhere)')).toThrow('test: link to unknown page "page:nowhere"')
+  })
+})
+
+describe('paragraph markup', () => {
+  const paragraph = (text: string) => renderParagraph(text, pageLinkResolver('en'), 'test')
+
+  it('wraps a paragraph in <p>, keeping the text as written', () => {
+    expect(paragraph('Generelt sett vil vi bevare din informasjon i3 år.')).toBe(
+      '<p>Generelt sett vil vi bevare din informasjon i3 år.</p>',
+    )
+  })
+
+  it('makes a bullet list from lines that start with "- ", with links inside', () => {
+    expect(paragraph('- to provide the service\n- to [answer you](page:contact)')).toBe(
+      '<ul>\n<li>to provide the service</li>\n<li>to <a href="/en/contact">answer you</a></li>\n</ul>',
+    )
+    expect(paragraph('1. first\n2. second')).toContain('<ol>')
+  })
+
+  it('keeps HTML as text and javascript: links as text inside lists too', () => {
+    const html = paragraph(
+      '- <script>alert(1)</script>\n- [x](javascript:alert(1))\n- <b onmouseover=alert(1)>b</b>',
+    )
+    expect(html).not.toMatch(/<script|<a |<b /)
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+    expect(html).toContain('&lt;b onmouseover=alert(1)&gt;')
+  })
+
+  it('makes no headings, code blocks or block quotes', () => {
+    expect(paragraph('# not a heading')).toBe('<p># not a heading</p>')
+    expect(paragraph('> not a quote')).toBe('<p>&gt; not a quote</p>')
+    expect(paragraph('    not code')).toBe('<p>not code</p>')
   })
 })

@@ -1,0 +1,70 @@
+import request from 'supertest'
+import { describe, expect, it } from 'vitest'
+import { checkContent } from '../../src/check/check-content.js'
+import { defaultSiteConfigPath } from '../../src/paths.js'
+import { parse, visibleText } from '../helpers/html.js'
+import { copyLocales } from '../helpers/locale-copy.js'
+import { seedLine } from '../helpers/seed.js'
+import { createTestSite } from '../helpers/test-site.js'
+
+describe('markup in the text, as visitors see it', () => {
+  it('shows the list that staff add after "inkludert:", and the checker stops warning', async () => {
+    const copy = copyLocales()
+    const lists = {
+      nb: '- å levere tjenesten du har bedt om\n- å [svare deg](page:contact) når du kontakter oss',
+      en: '- to provide the service you asked for\n- to [answer you](page:contact) when you contact us',
+      zh: '- 提供您所要求的服务\n- 在您联系我们时[答复您](page:contact)',
+    }
+    for (const [lng, list] of Object.entries(lists)) {
+      copy.edit(`${lng}/policy.json`, (json) => {
+        json.sections.processing.paragraphs.splice(1, 0, list)
+      })
+    }
+    const { app } = await createTestSite({ sources: { localesDir: copy.dir } })
+    const $ = parse((await request(app).get('/nb/').expect(200)).text)
+    const intro = $('#processing p').filter((_, p) => $(p).text() === seedLine(10))
+    const list = intro.next('ul')
+    expect(
+      list
+        .find('li')
+        .map((_, li) => $(li).text())
+        .get(),
+    ).toEqual(['å levere tjenesten du har bedt om', 'å svare deg når du kontakter oss'])
+    expect(list.find('a').attr('href')).toBe('/nb/contact')
+    const warnings = checkContent({
+      localesDir: copy.dir,
+      siteConfigPath: defaultSiteConfigPath,
+      env: {},
+    }).findings
+    expect(warnings.some((finding) => finding.message.includes('no list follows'))).toBe(false)
+  })
+
+  it('shows a script, an event attribute and a javascript: link as plain text', async () => {
+    const copy = copyLocales()
+    const hostile =
+      'Se <script>alert(1)</script> og <img src=x onerror=alert(2)> og [dette](javascript:alert(3)).'
+    copy.edit('nb/policy.json', (json) => {
+      json.sections.about.paragraphs[0] = hostile
+    })
+    // The checker refuses the javascript: link; the page would still show it as text.
+    const { errors } = checkContent({
+      localesDir: copy.dir,
+      siteConfigPath: defaultSiteConfigPath,
+      env: {},
+    })
+    expect(errors.map((error) => error.message)).toEqual([
+      expect.stringContaining('link target "javascript:alert(3" is not allowed'),
+    ])
+    copy.edit('nb/policy.json', (json) => {
+      json.sections.about.paragraphs[0] = hostile.replace('(javascript:alert(3))', '')
+    })
+    const { app } = await createTestSite({ sources: { localesDir: copy.dir } })
+    const $ = parse((await request(app).get('/nb/').expect(200)).text)
+    expect($('script:not([type="application/ld+json"])')).toHaveLength(0)
+    expect($('img')).toHaveLength(0)
+    expect($('[onerror]')).toHaveLength(0)
+    expect(visibleText($, '#about')).toContain(
+      'Se <script>alert(1)</script> og <img src=x onerror=alert(2)> og [dette].',
+    )
+  })
+})
