@@ -7,12 +7,15 @@ import { healthRoutes } from './routes/health.js'
 import { rejectMalformedUrl } from './routes/malformed-url.js'
 import { pageRoutes } from './routes/pages.js'
 import { securityHeaders } from './routes/security-headers.js'
+import type { Readiness } from './site-reloader.js'
 
 export interface AppDeps {
   readonly config: Config
   /** The site build in force; a reload swaps it as a whole. */
   readonly current: () => SiteBuild
   readonly logger: Logger
+  /** How content loading went; without a reloader the first build is all there is. */
+  readonly readiness?: () => Readiness
 }
 
 /** The request pipeline, top to bottom. Never listens: server.ts does. */
@@ -23,7 +26,11 @@ export function createApp(deps: AppDeps): Express {
   app.disable('x-powered-by')
   app.set('etag', false)
 
-  app.use(healthRoutes())
+  const startedAt = new Date().toISOString()
+  const readiness =
+    deps.readiness ??
+    (() => ({ status: 'ready' as const, contentLoadedAt: startedAt, lastReload: null }))
+  app.use(healthRoutes(readiness))
   app.use(securityHeaders(deps.current))
   app.use(rejectMalformedUrl())
   app.use(pageRoutes(deps.current))

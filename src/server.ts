@@ -2,8 +2,9 @@ import { createServer } from 'node:http'
 import { loadConfig } from './config.js'
 import { ConfigError } from './config-error.js'
 import { createLogger } from './logger.js'
-import { buildSite } from './render/build-site.js'
+import { buildSite, defaultSources } from './render/build-site.js'
 import { createRequestHandler } from './request-handler.js'
+import { createSiteReloader } from './site-reloader.js'
 
 const logger = createLogger()
 
@@ -12,7 +13,24 @@ async function start(): Promise<void> {
   const { config, warnings } = loadConfig(process.env)
   for (const warning of warnings) logger.warn(warning)
   const site = await buildSite(config)
-  const handler = createRequestHandler({ config, current: () => site, logger })
+  if (site.warnings.length > 0) {
+    logger.warn(`the content has ${site.warnings.length} warnings: run npm run check to see them`)
+  }
+  const reloader = createSiteReloader({
+    config,
+    sources: defaultSources,
+    initial: site,
+    logger,
+    env: process.env,
+  })
+  reloader.watch()
+  process.on('SIGHUP', () => void reloader.reload('SIGHUP').catch(() => undefined))
+  const handler = createRequestHandler({
+    config,
+    current: reloader.current,
+    readiness: reloader.readiness,
+    logger,
+  })
 
   // Timeouts are set at creation: set after listen(), slow clients were seen to keep sockets open.
   const server = createServer(
@@ -41,6 +59,7 @@ async function start(): Promise<void> {
 
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal })
+    reloader.close()
     server.close(() => process.exit(0))
     server.closeIdleConnections()
     setTimeout(() => process.exit(0), 5_000).unref()

@@ -1,8 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { packageRoot } from '../../src/paths.js'
+import { defaultSiteConfigPath, packageRoot } from '../../src/paths.js'
 
 const running: ChildProcess[] = []
 afterEach(() => {
@@ -58,6 +61,29 @@ describe('starting the server', () => {
     expect(server.stderr()).toContain('placeholder')
     server.child.kill('SIGTERM')
     expect(await exitOf(server.child)).toBe(0)
+  })
+
+  it('reloads the site configuration on SIGHUP, without a restart', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'site-config-'))
+    const siteConfig = path.join(dir, 'site.json')
+    copyFileSync(defaultSiteConfigPath, siteConfig)
+    const port = await freePort()
+    const server = startServer({ PORT: String(port), SITE_CONFIG: siteConfig })
+    while (!server.stdout().includes('"serving"')) {
+      if (server.child.exitCode !== null) throw new Error(server.stderr())
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    const json = JSON.parse(readFileSync(siteConfig, 'utf8'))
+    json.contact.phone = '+47 23 45 67 89'
+    writeFileSync(siteConfig, JSON.stringify(json))
+    server.child.kill('SIGHUP')
+    let page = ''
+    for (let tries = 0; tries < 100 && !page.includes('tel:+4723456789'); tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      page = await (await fetch(`http://127.0.0.1:${port}/nb/contact`)).text()
+    }
+    expect(page).toContain('href="tel:+4723456789"')
+    expect(server.stdout()).toContain('"content reloaded"')
   })
 
   it.each([

@@ -1,0 +1,123 @@
+import { type FSWatcher, watch } from 'node:fs'
+import path from 'node:path'
+import { checkContent } from './check/check-content.js'
+import { formatFinding } from './check/findings.js'
+import type { Config } from './config.js'
+import { ConfigError } from './config-error.js'
+import type { Logger } from './logger.js'
+import { buildSite, type SiteBuild, type SiteSources } from './render/build-site.js'
+import { loadSiteConfig } from './site-config.js'
+
+/** What the readiness endpoint tells: what is being served, and how the last reload went. */
+export interface Readiness {
+  readonly status: 'ready'
+  readonly contentLoadedAt: string
+  readonly lastReload: {
+    readonly at: string
+    readonly reason: string
+    readonly applied: boolean
+    /** The checker's findings (or the build error) that kept a reload from being applied. */
+    readonly errors: readonly string[]
+  } | null
+}
+
+export interface SiteReloader {
+  /** The build in force: always a complete one, swapped whole. */
+  current(): SiteBuild
+  /** Checks and rebuilds everything from the files; applies it only when it is all good. */
+  reload(reason: string): Promise<boolean>
+  readiness(): Readiness
+  /** Starts watching the locale and configuration folders; a save is applied within a second. */
+  watch(): void
+  close(): void
+}
+
+const debounceMs = 150
+
+export function createSiteReloader(options: {
+  config: Config
+  sources: SiteSources
+  initial: SiteBuild
+  logger: Logger
+  env: NodeJS.ProcessEnv
+}): SiteReloader {
+  const { config, sources, logger } = options
+  let current = options.initial
+  let contentLoadedAt = new Date().toISOString()
+  let lastReload: Readiness['lastReload'] = null
+  let queue: Promise<unknown> = Promise.resolve()
+  let timer: NodeJS.Timeout | undefined
+  const watchers: FSWatcher[] = []
+
+  const attempt = async (reason: string): Promise<boolean> => {
+    const at = new Date().toISOString()
+    const reject = (errors: string[]) => {
+      lastReload = { at, reason, applied: false, errors }
+      logger.error('content reload rejected: still serving the last good content', {
+        reason,
+        errors,
+      })
+      return false
+    }
+    const check = checkContent({
+      localesDir: sources.localesDir,
+      siteConfigPath: config.siteConfigPath,
+      env: options.env,
+    })
+    if (check.errors.length > 0) return reject(check.errors.map(formatFinding))
+    let next: SiteBuild
+    try {
+      const site = loadSiteConfig(config.siteConfigPath)
+      next = await buildSite({ ...config, site }, sources)
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error
+      return reject([error.message])
+    }
+    current = next
+    contentLoadedAt = at
+    lastReload = { at, reason, applied: true, errors: [] }
+    logger.info('content reloaded', { reason, warnings: next.warnings.length })
+    return true
+  }
+
+  const reload = (reason: string): Promise<boolean> => {
+    // One reload at a time, in order: each sees the files as they are when it starts.
+    const next = queue.then(() => attempt(reason))
+    queue = next.catch((error: unknown) => {
+      logger.error('content reload failed', { reason, error: String(error) })
+    })
+    return next
+  }
+
+  const schedule = (reason: string) => {
+    clearTimeout(timer)
+    timer = setTimeout(() => void reload(reason).catch(() => undefined), debounceMs)
+  }
+
+  return {
+    current: () => current,
+    reload,
+    readiness: () => ({ status: 'ready', contentLoadedAt, lastReload }),
+    watch() {
+      // Folders, not files: editors save by writing a new file and renaming it over the old.
+      const configFile = path.basename(config.siteConfigPath)
+      const targets: [string, (file: string) => boolean][] = [
+        [sources.localesDir, (file) => file.endsWith('.json')],
+        [path.dirname(config.siteConfigPath), (file) => file === configFile],
+      ]
+      for (const [dir, relevant] of targets) {
+        const watcher = watch(dir, { recursive: true }, (_event, file) => {
+          if (file && relevant(path.basename(file.toString()))) schedule(`changed ${file}`)
+        })
+        watcher.on('error', (error) =>
+          logger.error('cannot watch content folder', { dir, error: error.message }),
+        )
+        watchers.push(watcher)
+      }
+    },
+    close() {
+      clearTimeout(timer)
+      for (const watcher of watchers.splice(0)) watcher.close()
+    },
+  }
+}

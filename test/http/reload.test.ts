@@ -1,0 +1,182 @@
+import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import request from 'supertest'
+import { afterEach, describe, expect, it } from 'vitest'
+import { loadConfig } from '../../src/config.js'
+import { createMemoryLogger } from '../../src/logger.js'
+import { defaultSiteConfigPath } from '../../src/paths.js'
+import { buildSite, defaultSources } from '../../src/render/build-site.js'
+import { createRequestHandler } from '../../src/request-handler.js'
+import { createSiteReloader, type SiteReloader } from '../../src/site-reloader.js'
+import { parse, visibleText } from '../helpers/html.js'
+import { copyLocales } from '../helpers/locale-copy.js'
+
+const reloaders: SiteReloader[] = []
+afterEach(() => {
+  for (const reloader of reloaders.splice(0)) reloader.close()
+})
+
+/** A running site on throwaway copies of the locale files and the site configuration. */
+async function reloadableSite() {
+  const copy = copyLocales()
+  const siteConfigPath = path.join(copy.dir, 'site.json')
+  copyFileSync(defaultSiteConfigPath, siteConfigPath)
+  const { config } = loadConfig({ NODE_ENV: 'test', SITE_CONFIG: siteConfigPath })
+  const sources = { ...defaultSources, localesDir: copy.dir }
+  const logger = createMemoryLogger()
+  const reloader = createSiteReloader({
+    config,
+    sources,
+    initial: await buildSite(config, sources),
+    logger,
+    env: {},
+  })
+  reloaders.push(reloader)
+  const app = createRequestHandler({
+    config,
+    current: reloader.current,
+    readiness: reloader.readiness,
+    logger,
+  })
+  const page = async (urlPath = '/nb/') => parse((await request(app).get(urlPath).expect(200)).text)
+  return { copy, siteConfigPath, reloader, app, page, logger }
+}
+
+describe('reloading content', () => {
+  it('applies a changed paragraph, and a new phone number from the site configuration', async () => {
+    const site = await reloadableSite()
+    site.copy.edit('nb/policy.json', (json) => {
+      json.sections.security.paragraphs[1] = 'Vi har skrevet om dette avsnittet.'
+    })
+    const config = JSON.parse(readFileSync(site.siteConfigPath, 'utf8'))
+    config.contact.phone = '+47 22 00 00 00'
+    writeFileSync(site.siteConfigPath, JSON.stringify(config))
+    expect(await site.reloader.reload('test')).toBe(true)
+    const $ = await site.page()
+    expect($('#security p').last().text()).toBe('Vi har skrevet om dette avsnittet.')
+    expect($('main address a[href="tel:+4722000000"]').text()).toBe('+47 22 00 00 00')
+  })
+
+  it('gives exactly the pages a fresh start gives: a removed section disappears', async () => {
+    const site = await reloadableSite()
+    site.copy.edit('sections.json', (json) => {
+      json.policy = json.policy.filter((id: string) => id !== 'transfers')
+    })
+    for (const lng of ['nb', 'en', 'zh']) {
+      site.copy.edit(`${lng}/policy.json`, (json) => {
+        delete json.sections.transfers
+      })
+    }
+    expect(await site.reloader.reload('test')).toBe(true)
+    const $ = await site.page()
+    expect($('#transfers')).toHaveLength(0)
+    expect($('nav.toc a[href="#transfers"]')).toHaveLength(0)
+    const fresh = await buildSite(
+      loadConfig({ NODE_ENV: 'test', SITE_CONFIG: site.siteConfigPath }).config,
+      {
+        ...defaultSources,
+        localesDir: site.copy.dir,
+      },
+    )
+    for (const urlPath of fresh.responses.paths.filter((p) => !p.includes('security.txt'))) {
+      const served = site.reloader.current().responses.get(urlPath)?.representations.identity.body
+      expect(
+        served?.equals(
+          fresh.responses.get(urlPath)?.representations.identity.body ?? Buffer.alloc(0),
+        ),
+        urlPath,
+      ).toBe(true)
+    }
+  })
+
+  it('keeps serving the last good content when the checker rejects a change, says why, and applies the fix', async () => {
+    const site = await reloadableSite()
+    const before = visibleText(await site.page())
+    site.copy.write('nb/cookies.json', '{ "meta": { "title": "Informasjonskapsler", } }')
+    expect(await site.reloader.reload('test')).toBe(false)
+    expect(visibleText(await site.page())).toBe(before)
+    const ready = await request(site.app).get('/readyz').expect(200)
+    expect(ready.headers['cache-control']).toBe('no-store')
+    expect(ready.body.lastReload).toMatchObject({ applied: false, reason: 'test' })
+    expect(ready.body.lastReload.errors[0]).toMatch(
+      /nb\/cookies\.json:1:\d+ {2}error {2}JSON syntax: /,
+    )
+    expect(
+      site.logger.lines.some(
+        (line) => line.level === 'error' && line.message.startsWith('content reload rejected'),
+      ),
+    ).toBe(true)
+
+    const original = readFileSync(
+      path.join(defaultSources.localesDir, 'nb', 'cookies.json'),
+      'utf8',
+    )
+    site.copy.write(
+      'nb/cookies.json',
+      original.replace('"Retningslinjer for informasjonskapsler"', '"Om informasjonskapsler"'),
+    )
+    expect(await site.reloader.reload('test')).toBe(true)
+    expect((await site.page('/nb/cookies'))('h1').text()).toBe('Om informasjonskapsler')
+    expect((await request(site.app).get('/readyz')).body.lastReload).toMatchObject({
+      applied: true,
+      errors: [],
+    })
+  })
+
+  it("picks up an editor's atomic save within about a second, by watching the folder", async () => {
+    const site = await reloadableSite()
+    site.reloader.watch()
+    const file = path.join(site.copy.dir, 'nb', 'contact.json')
+    const json = JSON.parse(readFileSync(file, 'utf8'))
+    json.heading = 'Skriv til oss'
+    writeFileSync(`${file}.tmp`, JSON.stringify(json, null, 2))
+    renameSync(`${file}.tmp`, file)
+    const started = Date.now()
+    let heading = ''
+    while (Date.now() - started < 5000) {
+      heading = (await site.page('/nb/contact'))('h1').text()
+      if (heading === 'Skriv til oss') break
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+    expect(heading).toBe('Skriv til oss')
+  })
+
+  it('never lets a request see a half-loaded state while files flip between valid and invalid', async () => {
+    const site = await reloadableSite()
+    const file = path.join(site.copy.dir, 'nb', 'policy.json')
+    const valid = readFileSync(file, 'utf8')
+    const changed = valid.replace(
+      '"heading": "Personvernerklæring"',
+      '"heading": "Personvernerklæring (ny)"',
+    )
+    const broken = valid.replace('"sections": {', '"sections": {,')
+    const bodies = new Set<string>()
+    const versions = [valid, changed]
+    for (const version of versions) {
+      writeFileSync(file, version)
+      expect(await site.reloader.reload('test')).toBe(true)
+      bodies.add((await request(site.app).get('/nb/')).text)
+    }
+    let stop = false
+    const flipping = (async () => {
+      for (let round = 0; round < 30; round++) {
+        writeFileSync(file, [valid, broken, changed, broken][round % 4] ?? valid)
+        await site.reloader.reload(`flip ${round}`)
+      }
+      stop = true
+    })()
+    let checked = 0
+    while (!stop) {
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, () => request(site.app).get('/nb/')),
+      )
+      for (const response of responses) {
+        expect(response.status).toBe(200)
+        expect(bodies.has(response.text)).toBe(true)
+        checked++
+      }
+    }
+    await flipping
+    expect(checked).toBeGreaterThan(20)
+  })
+})
