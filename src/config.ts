@@ -13,6 +13,10 @@ export interface Config {
   readonly baseUrl: string
   readonly siteConfigPath: string
   readonly site: SiteConfig
+  /** Signs the consent cookie; from COOKIE_SECRET, required in production. */
+  readonly cookieSecret: string
+  /** How many proxies stand in front of the server, for the client address (`trust proxy`). */
+  readonly trustProxyHops: number
 }
 
 export interface LoadedConfig {
@@ -54,11 +58,39 @@ export function parseBaseUrl(value: string | undefined, port: number): string {
 }
 
 /** Parses the environment and the site configuration file once, into a frozen value. */
+/** Outside production a fixed secret keeps consent cookies valid across restarts; never in production. */
+const developmentCookieSecret = 'development-only-cookie-secret-not-for-production'
+
+export function parseCookieSecret(value: string | undefined, env: Environment): string {
+  if (value === undefined || value === '') {
+    if (env === 'production') {
+      throw new ConfigError(
+        'COOKIE_SECRET is required in production: a random text of at least 32 characters',
+      )
+    }
+    return developmentCookieSecret
+  }
+  if (value.length < 32) throw new ConfigError('COOKIE_SECRET must be at least 32 characters long')
+  return value
+}
+
+export function parseTrustProxyHops(value: string | undefined): number {
+  if (value === undefined || value === '') return 0
+  if (!/^\d{1,2}$/.test(value)) {
+    throw new ConfigError(
+      `TRUST_PROXY_HOPS "${value}" must be the number of proxies in front of the server, such as 0 or 1`,
+    )
+  }
+  return Number(value)
+}
+
 export function loadConfig(environment: NodeJS.ProcessEnv): LoadedConfig {
   const env = parseEnvironment(environment.NODE_ENV)
   const port = parsePort(environment.PORT)
   const host = environment.HOST || '0.0.0.0'
   const baseUrl = parseBaseUrl(environment.BASE_URL, port)
+  const cookieSecret = parseCookieSecret(environment.COOKIE_SECRET, env)
+  const trustProxyHops = parseTrustProxyHops(environment.TRUST_PROXY_HOPS)
   const siteConfigPath = environment.SITE_CONFIG
     ? path.resolve(packageRoot, environment.SITE_CONFIG)
     : defaultSiteConfigPath
@@ -81,6 +113,15 @@ export function loadConfig(environment: NodeJS.ProcessEnv): LoadedConfig {
   if (env === 'production' && environment.BASE_URL === undefined) {
     warnings.push(`BASE_URL is not set: links for crawlers use ${baseUrl}`)
   }
-  const config: Config = Object.freeze({ env, port, host, baseUrl, siteConfigPath, site })
+  const config: Config = Object.freeze({
+    env,
+    port,
+    host,
+    baseUrl,
+    siteConfigPath,
+    site,
+    cookieSecret,
+    trustProxyHops,
+  })
   return { config, warnings }
 }

@@ -1,5 +1,6 @@
-import type { RequestListener } from 'node:http'
+import type { IncomingMessage, RequestListener } from 'node:http'
 import { type AppDeps, createApp } from './app.js'
+import { selectResponse } from './routes/select-response.js'
 import { sendPrepared } from './routes/send-prepared.js'
 
 /**
@@ -10,17 +11,20 @@ import { sendPrepared } from './routes/send-prepared.js'
  */
 export function createRequestHandler(deps: AppDeps): RequestListener {
   const app = createApp(deps)
-  const preparedFor = (url: string) => {
+  const preparedFor = (req: IncomingMessage) => {
+    const url = req.url ?? ''
     const query = url.indexOf('?')
     try {
-      return deps.current().responses.get(query === -1 ? url : url.slice(0, query))
+      const site = deps.current()
+      const entry = site.responses.get(query === -1 ? url : url.slice(0, query))
+      return entry && selectResponse(entry, req, site)
     } catch {
       return undefined // Express will meet the same fault and answer it with its error page.
     }
   }
   return (req, res) => {
     if (req.method === 'GET' || req.method === 'HEAD') {
-      const prepared = preparedFor(req.url ?? '')
+      const prepared = preparedFor(req)
       if (prepared) {
         sendPrepared(req, res, prepared)
         return

@@ -14,6 +14,8 @@ export interface CookieEntry {
   /** `session`, or an ISO 8601 duration such as `P1Y`, `P6M`, `P30D`, `PT12H`. */
   readonly duration: string
   readonly site: 'this' | 'other'
+  /** Scripts (https URLs) this cookie's provider needs; loaded only for visitors who consent. */
+  readonly scripts: readonly string[]
 }
 
 /** The address in parts, for structured data (schema.org PostalAddress). */
@@ -38,6 +40,8 @@ export interface SiteConfig {
   }
   readonly authority: { readonly name: string; readonly url: string }
   readonly cookieInventory: readonly CookieEntry[]
+  /** Domain attribute of the consent cookie, so the company's other sites can read it. */
+  readonly consentCookieDomain?: string
 }
 
 /** A problem in the site configuration, at a path inside the JSON such as `contact.email`. */
@@ -164,6 +168,10 @@ export function parseSiteConfig(raw: unknown): {
 
   const acceptLanguage = parseAcceptLanguagePatterns(root.acceptLanguage, codes, problem)
   const organisationName = text(root, ['organisationName'], false)
+  const consentCookieDomain = text(root, ['consentCookieDomain'], false)
+  if (consentCookieDomain !== '' && !/^\.?([a-z0-9-]+\.)+[a-z]{2,}$/i.test(consentCookieDomain)) {
+    problem(['consentCookieDomain'], `"${consentCookieDomain}" must be a domain such as example.no`)
+  }
   const config: SiteConfig = {
     languages: codes,
     acceptLanguage,
@@ -181,6 +189,7 @@ export function parseSiteConfig(raw: unknown): {
     },
     authority: { name: text(authority, ['authority', 'name']), url: authorityUrl },
     cookieInventory,
+    ...(consentCookieDomain ? { consentCookieDomain } : {}),
   }
   return problems.length > 0 ? { problems } : { config: deepFreeze(config), problems }
 }
@@ -267,7 +276,23 @@ function parseCookie(
       }
     }
   }
+  const scripts = entry.scripts ?? []
+  if (
+    !Array.isArray(scripts) ||
+    scripts.some((url) => typeof url !== 'string' || !/^https:\/\/[^\s"'<>]+$/.test(url))
+  ) {
+    problem([...path, 'scripts'], 'must be a list of https:// addresses')
+  }
+  if (Array.isArray(scripts) && scripts.length > 0 && category === 'necessary') {
+    problem(
+      [...path, 'scripts'],
+      'belong to an optional category: a necessary cookie loads no extra script',
+    )
+  }
   return {
+    scripts: Array.isArray(scripts)
+      ? scripts.filter((url): url is string => typeof url === 'string')
+      : [],
     name: text('name'),
     provider: text('provider'),
     purpose: Object.fromEntries(languages.map((lng) => [lng, String(purpose[lng] ?? '')])),

@@ -1,4 +1,11 @@
-import { type Environment, parseBaseUrl, parseEnvironment, parsePort } from '../config.js'
+import {
+  type Environment,
+  parseBaseUrl,
+  parseCookieSecret,
+  parseEnvironment,
+  parsePort,
+  parseTrustProxyHops,
+} from '../config.js'
 import { ConfigError } from '../config-error.js'
 import { isPlaceholderEmail, parseSiteConfig, type SiteConfig } from '../site-config.js'
 import type { Finding } from './findings.js'
@@ -31,6 +38,8 @@ export function checkSiteConfig(
     | undefined
   const port = environment('PORT', () => parsePort(env.PORT)) as number | undefined
   environment('BASE_URL', () => parseBaseUrl(env.BASE_URL, port ?? 3000))
+  environment('COOKIE_SECRET', () => parseCookieSecret(env.COOKIE_SECRET, mode ?? 'development'))
+  environment('TRUST_PROXY_HOPS', () => parseTrustProxyHops(env.TRUST_PROXY_HOPS))
 
   const document = readJsonDocument(absolutePath, file)
   if (isFinding(document)) return { findings: [...findings, document] }

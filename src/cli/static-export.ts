@@ -2,6 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { SiteBuild } from '../render/build-site.js'
 import type { PreparedResponse } from '../render/prepared-response.js'
+import type { TableEntry } from '../render/response-table.js'
 
 /** Where a served path lives in the export: `/nb/` → `nb/index.html`, `/nb/cookies` → `nb/cookies.html`. */
 export function exportFileFor(urlPath: string): string {
@@ -50,7 +51,8 @@ export async function exportSite(site: SiteBuild, outDir: string): Promise<strin
 
   const { responses } = site
   for (const urlPath of responses.paths) {
-    await writeResponse(exportFileFor(urlPath), responses.get(urlPath) as PreparedResponse)
+    // A static host cannot read cookies: it serves what a visitor who has not chosen yet sees.
+    await writeResponse(exportFileFor(urlPath), (responses.get(urlPath) as TableEntry).response)
   }
   for (const lng of responses.languages) {
     await writeResponse(`${lng}/404.html`, responses.error('notFound', lng))

@@ -1,3 +1,4 @@
+import { consentCookieName, consentMaxAgeMs } from '../consent/consent-cookie.js'
 import { type CookieEntry, cookieCategories } from '../site-config.js'
 import type { Translate } from './locales.js'
 
@@ -47,6 +48,7 @@ export function buildCookieInventory(
   inventory: readonly CookieEntry[],
   lng: string,
   t: Translate,
+  options: { consentCookie: boolean },
 ): CookieInventoryModel {
   // Every category needs a name in every language, whether or not the inventory uses it yet.
   const categoryNames = new Map(
@@ -59,8 +61,18 @@ export function buildCookieInventory(
     category: categoryNames.get(entry.category) ?? entry.category,
     duration: describeDuration(entry.duration, lng, t),
   })
+  const consentCookie: CookieRow = {
+    name: consentCookieName,
+    provider: t('cookies:consentCookie.provider'),
+    purpose: t('cookies:consentCookie.purpose'),
+    category: categoryNames.get('necessary') ?? 'necessary',
+    duration: describeDuration(`P${Math.round(consentMaxAgeMs / 86_400_000)}D`, lng, t),
+  }
   return {
-    thisSite: inventory.filter((entry) => entry.site === 'this').map(row),
+    thisSite: [
+      ...(options.consentCookie ? [consentCookie] : []),
+      ...inventory.filter((entry) => entry.site === 'this').map(row),
+    ],
     otherSites: inventory.filter((entry) => entry.site === 'other').map(row),
   }
 }

@@ -1,4 +1,5 @@
 import { ConfigError } from '../config-error.js'
+import { type ConsentPolicy, consentPolicy } from '../consent/consent-policy.js'
 import type { SiteConfig } from '../site-config.js'
 import { pageLinkResolver } from '../site-pages.js'
 import { buildContactDetails, type ContactDetails } from './contact-details.js'
@@ -22,6 +23,8 @@ export interface LanguageContent {
 
 export interface Content {
   readonly site: SiteConfig
+  /** What visitors can consent to, from the cookie inventory. */
+  readonly consent: ConsentPolicy
   readonly contact: ContactDetails
   readonly languages: readonly LanguageContent[]
 }
@@ -51,6 +54,7 @@ function languageIdentity(
 export async function loadContent(localesDir: string, site: SiteConfig): Promise<Content> {
   const order = loadSectionOrder(localesDir)
   const i18n = await loadLocales(localesDir, site.languages)
+  const consent = consentPolicy(site)
   const languages = site.languages.map((lng) => {
     const t = translatorFor(i18n, lng)
     return {
@@ -59,7 +63,10 @@ export async function loadContent(localesDir: string, site: SiteConfig): Promise
       t,
       policy: buildPolicy(i18n, lng, order),
       cookies: {
-        ...buildCookieInventory(site.cookieInventory, lng, t),
+        ...buildCookieInventory(site.cookieInventory, lng, t, {
+          // The consent cookie exists only where there is something to choose.
+          consentCookie: consent.categories.length > 0,
+        }),
         questions: renderInline(
           t('cookies:questions'),
           pageLinkResolver(lng),
@@ -68,5 +75,5 @@ export async function loadContent(localesDir: string, site: SiteConfig): Promise
       },
     }
   })
-  return { site, contact: buildContactDetails(site), languages }
+  return { site, consent, contact: buildContactDetails(site), languages }
 }

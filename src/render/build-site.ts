@@ -3,6 +3,7 @@ import { checkLocales } from '../check/check-locales.js'
 import { type Finding, formatFinding } from '../check/findings.js'
 import type { Config } from '../config.js'
 import { ConfigError } from '../config-error.js'
+import type { ConsentPolicy } from '../consent/consent-policy.js'
 import { type Content, loadContent } from '../content/load-content.js'
 import { localesDir, publicDir, viewsDir } from '../paths.js'
 import { securityHeaderList } from '../routes/security-headers.js'
@@ -21,6 +22,8 @@ export interface SiteBuild {
   readonly securityHeaders: HeaderList
   /** The checker's warnings about the content this build was made from. */
   readonly warnings: readonly Finding[]
+  /** What a request's consent cookie is checked against. */
+  readonly consent: { readonly policy: ConsentPolicy; readonly secret: string }
 }
 
 export interface SiteSources {
@@ -50,11 +53,22 @@ export async function buildSite(
   const content = await loadContent(sources.localesDir, config.site)
   const assets = loadAssets(sources.publicDir)
   const renderer = createPageRenderer(sources.viewsDir, content, assets, config.baseUrl)
-  const securityHeaders = securityHeaderList({ production: config.env === 'production' })
+  const production = config.env === 'production'
+  const securityHeaders = securityHeaderList({ production })
   const responses = await buildResponseTable(content, renderer, assets, {
     baseUrl: config.baseUrl,
     now,
-    securityHeaders,
+    consent: content.consent,
+    securityHeaders: (scripts) =>
+      scripts.length === 0 ? securityHeaders : securityHeaderList({ production, scripts }),
   })
-  return { content, assets, renderer, responses, securityHeaders, warnings: findings }
+  return {
+    content,
+    assets,
+    renderer,
+    responses,
+    securityHeaders,
+    warnings: findings,
+    consent: { policy: content.consent, secret: config.cookieSecret },
+  }
 }

@@ -2,17 +2,27 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import ejs from 'ejs'
 import { ConfigError } from '../config-error.js'
+import type { ConsentView } from '../consent/consent-view.js'
 import { textWithDate } from '../content/dates.js'
 import type { Content, LanguageContent } from '../content/load-content.js'
 import { type PageName, pageNames, pagePath } from '../site-pages.js'
 import type { Assets } from './assets.js'
 import { structuredData } from './structured-data.js'
 
-export const errorKinds = ['badRequest', 'notFound', 'serverError'] as const
+export const errorKinds = [
+  'badRequest',
+  'forbidden',
+  'notFound',
+  'methodNotAllowed',
+  'tooLarge',
+  'unsupportedType',
+  'tooManyRequests',
+  'serverError',
+] as const
 export type ErrorKind = (typeof errorKinds)[number]
 
 export interface PageRenderer {
-  page(language: LanguageContent, page: PageName): string
+  page(language: LanguageContent, page: PageName, consent: ConsentView): string
   error(language: LanguageContent, kind: ErrorKind, details?: string): string
 }
 
@@ -48,10 +58,17 @@ export function createPageRenderer(
   const source = content.languages[0] as LanguageContent
 
   /** What every page of a language shares: menu, language switcher, footer. */
-  const frame = (language: LanguageContent, current: PageName | undefined) => {
+  const frame = (
+    language: LanguageContent,
+    current: PageName | undefined,
+    consent: ConsentView | null,
+  ) => {
     const { lng, t } = language
     const target = current ?? 'policy'
     return {
+      consent,
+      cookiesPath: pagePath(lng, 'cookies'),
+      currentPage: target,
       lng,
       tag: language.tag,
       t,
@@ -129,11 +146,11 @@ export function createPageRenderer(
   }
 
   return {
-    page(language, page) {
+    page(language, page, consent) {
       const { t } = language
       const title = t(`${page}:meta.title`)
       const description = t(`${page}:meta.description`)
-      const shared = frame(language, page)
+      const shared = frame(language, page, consent)
       const body = templates[page]({
         ...shared,
         policy: language.policy,
@@ -155,7 +172,7 @@ export function createPageRenderer(
         body: t(`common:errors.${kind}.body`),
         details: details ?? null,
       }
-      const shared = frame(language, undefined)
+      const shared = frame(language, undefined, null)
       return layout({
         ...shared,
         title: error.title,

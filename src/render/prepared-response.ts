@@ -32,6 +32,8 @@ export interface PrepareOptions {
   readonly cacheControl: string
   /** BCP 47 tag for Content-Language, when the body is in one language. */
   readonly language?: string
+  /** The request headers the body depends on; Accept-Encoding always. */
+  readonly vary?: string
   /** The security headers every response carries; they come first, as on every other response. */
   readonly securityHeaders: HeaderList
 }
@@ -53,7 +55,7 @@ function representation(
     ['Content-Type', options.contentType],
     ...(options.language ? [['Content-Language', options.language] as const] : []),
     ['Cache-Control', options.cacheControl],
-    ['Vary', 'Accept-Encoding'],
+    ['Vary', options.vary ?? 'Accept-Encoding'],
     ['ETag', etag],
   ]
   return {

@@ -1,3 +1,6 @@
+import type { ConsentPolicy } from '../consent/consent-policy.js'
+import { consentViews } from '../consent/consent-view.js'
+import { firstDayOf } from '../content/dates.js'
 import type { Content } from '../content/load-content.js'
 import { pageNames, pagePath } from '../site-pages.js'
 import type { Assets } from './assets.js'
@@ -12,15 +15,35 @@ import {
   prepareResponse,
 } from './prepared-response.js'
 
-const errorStatus: Record<ErrorKind, number> = { badRequest: 400, notFound: 404, serverError: 500 }
+export const errorStatus: Record<ErrorKind, number> = {
+  badRequest: 400,
+  forbidden: 403,
+  notFound: 404,
+  methodNotAllowed: 405,
+  tooLarge: 413,
+  unsupportedType: 415,
+  tooManyRequests: 429,
+  serverError: 500,
+}
 
 /**
- * Everything the site serves, rendered and compressed once: every page of every language, the
- * crawler files, the assets, and the error pages of every language.
+ * What a path serves. Most paths have one response for everyone; a page whose content depends on
+ * the visitor's cookie choice (banner, form, consented scripts) has one variant per choice.
+ */
+export interface TableEntry {
+  readonly byConsent: boolean
+  /** The response for everyone, or for a visitor who has not chosen yet. */
+  readonly response: PreparedResponse
+  readonly variants: ReadonlyMap<string, PreparedResponse>
+}
+
+/**
+ * Everything the site serves, rendered and compressed once: every page of every language in
+ * every consent variant, the crawler and well-known files, the assets, and the error pages.
  */
 export interface ResponseTable {
-  /** The response at an exact path such as `/nb/`, `/nb/cookies` or `/sitemap.xml`. */
-  get(path: string): PreparedResponse | undefined
+  /** The entry at an exact path such as `/nb/`, `/nb/cookies` or `/sitemap.xml`. */
+  get(path: string): TableEntry | undefined
   error(kind: ErrorKind, lng: string): PreparedResponse
   /** Every path `get` answers, in a stable order. */
   readonly paths: readonly string[]
@@ -32,30 +55,64 @@ export async function buildResponseTable(
   content: Content,
   renderer: PageRenderer,
   assets: Assets,
-  options: { baseUrl: string; now: Date; securityHeaders: HeaderList },
+  options: {
+    baseUrl: string
+    now: Date
+    consent: ConsentPolicy
+    /** The security headers for a response that loads these scripts (usually none). */
+    securityHeaders: (scripts: readonly string[]) => HeaderList
+  },
 ): Promise<ResponseTable> {
-  const { baseUrl, now, securityHeaders } = options
+  const { baseUrl, now, consent } = options
+  const securityHeaders = options.securityHeaders([])
+  const byConsent = consent.categories.length > 0
+  // Pages that differ by cookie must not be shared between visitors by a cache.
+  const pageCaching = byConsent
+    ? { cacheControl: 'private, no-cache', vary: 'Accept-Encoding, Cookie, Sec-GPC' }
+    : { cacheControl: pageCacheControl }
+  const single = async (pending: Promise<PreparedResponse>): Promise<TableEntry> => ({
+    byConsent: false,
+    response: await pending,
+    variants: new Map(),
+  })
   const text = (body: string, contentType: string) =>
-    prepareResponse(body, {
-      status: 200,
-      contentType,
-      cacheControl: pageCacheControl,
-      securityHeaders,
-    })
-  const entries: [string, Promise<PreparedResponse>][] = []
+    single(
+      prepareResponse(body, {
+        status: 200,
+        contentType,
+        cacheControl: pageCacheControl,
+        securityHeaders,
+      }),
+    )
+
+  const entries: [string, Promise<TableEntry>][] = []
   const errorEntries: [string, Promise<PreparedResponse>][] = []
   for (const language of content.languages) {
     const { lng, tag } = language
     for (const page of pageNames) {
-      const html = renderer.page(language, page)
+      const views = consentViews(consent, content.site.cookieInventory, language, {
+        withConfirmation: page === 'cookies',
+      })
+      const prepared = Promise.all(
+        views.map(async (view) => {
+          const html = renderer.page(language, page, view)
+          const headers = options.securityHeaders(view.scripts)
+          const response = await prepareHtml(html, {
+            status: 200,
+            language: tag,
+            ...pageCaching,
+            securityHeaders: headers,
+          })
+          return [view.key, response] as const
+        }),
+      )
       entries.push([
         pagePath(lng, page),
-        prepareHtml(html, {
-          status: 200,
-          language: tag,
-          cacheControl: pageCacheControl,
-          securityHeaders,
-        }),
+        prepared.then((variants) => ({
+          byConsent,
+          response: variants[0]?.[1] as PreparedResponse,
+          variants: new Map(variants),
+        })),
       ])
     }
     for (const [kind, status] of Object.entries(errorStatus) as [ErrorKind, number][]) {
@@ -75,20 +132,27 @@ export async function buildResponseTable(
     '/.well-known/security.txt',
     text(securityTxt(content, baseUrl, now), 'text/plain; charset=utf-8'),
   ])
+  const lastUpdate = firstDayOf(content.languages[0]?.policy.updatedDate ?? '2024')
+  entries.push([
+    '/.well-known/gpc.json',
+    text(`${JSON.stringify({ gpc: true, lastUpdate })}\n`, 'application/json'),
+  ])
   for (const asset of assets.files) {
     entries.push([
       asset.url,
-      prepareResponse(asset.body, {
-        status: 200,
-        contentType: asset.contentType,
-        cacheControl: assetCacheControl,
-        securityHeaders,
-      }),
+      single(
+        prepareResponse(asset.body, {
+          status: 200,
+          contentType: asset.contentType,
+          cacheControl: assetCacheControl,
+          securityHeaders,
+        }),
+      ),
     ])
   }
 
   // Compression runs on libuv's thread pool: all bodies at once keep start-up short.
-  const settle = async (list: [string, Promise<PreparedResponse>][]) =>
+  const settle = async <T>(list: [string, Promise<T>][]) =>
     new Map(await Promise.all(list.map(async ([key, pending]) => [key, await pending] as const)))
   const [responses, errors] = await Promise.all([settle(entries), settle(errorEntries)])
 

@@ -3,6 +3,7 @@ import type { Logger } from '../logger.js'
 import type { SiteBuild } from '../render/build-site.js'
 import type { ErrorKind } from '../render/page-renderer.js'
 import { prepareHtml } from '../render/prepared-response.js'
+import { errorStatus } from '../render/response-table.js'
 import { errorPageLanguage } from './error-page-language.js'
 import { HttpError, statusOf } from './http-error.js'
 import { sendPrepared } from './send-prepared.js'
@@ -12,8 +13,10 @@ export function notFound(): RequestHandler {
 }
 
 function kindOf(status: number): ErrorKind {
-  if (status === 404) return 'notFound'
-  return status < 500 ? 'badRequest' : 'serverError'
+  const kind = (Object.entries(errorStatus) as [ErrorKind, number][]).find(
+    ([, code]) => code === status,
+  )?.[0]
+  return kind ?? (status < 500 ? 'badRequest' : 'serverError')
 }
 
 /**

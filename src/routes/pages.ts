@@ -2,6 +2,7 @@ import { Router } from 'express'
 import { negotiateLanguage } from '../accept-language.js'
 import type { SiteBuild } from '../render/build-site.js'
 import { HttpError } from './http-error.js'
+import { selectResponse } from './select-response.js'
 import { sendPrepared } from './send-prepared.js'
 
 /**
@@ -20,16 +21,17 @@ export function pageRoutes(current: () => SiteBuild): Router {
     res.set({ Vary: 'Accept-Language', 'Cache-Control': 'no-store' }).redirect(302, `/${lng}/`)
   })
   router.all('/*splat', (req, res, next) => {
-    const { responses } = current()
-    const prepared = responses.get(req.path)
+    const site = current()
+    const { responses } = site
+    const entry = responses.get(req.path)
     const readOnly = req.method === 'GET' || req.method === 'HEAD'
-    if (prepared) {
+    if (entry) {
       if (!readOnly) {
         res.set('Allow', 'GET, HEAD')
         next(new HttpError(405, `${req.method} is not allowed here`))
         return
       }
-      sendPrepared(req, res, prepared)
+      sendPrepared(req, res, selectResponse(entry, req, site))
       return
     }
     // `/nb` → `/nb/`, `/nb/cookies/` → `/nb/cookies`: the target is a path we serve, never the request.

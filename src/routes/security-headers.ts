@@ -4,7 +4,7 @@ import helmet from 'helmet'
 import type { SiteBuild } from '../render/build-site.js'
 import type { HeaderList } from '../render/prepared-response.js'
 
-function helmetFor(production: boolean) {
+function helmetFor(production: boolean, scripts: readonly string[]) {
   // A strict policy: the pages load only our own stylesheet and icon, run no script, and may be
   // framed by no one. Every resource comes from this origin, so nothing reaches a third party.
   return helmet({
@@ -12,6 +12,7 @@ function helmetFor(production: boolean) {
       useDefaults: false,
       directives: {
         defaultSrc: ["'none'"],
+        ...(scripts.length > 0 ? { scriptSrc: [...scripts] } : {}),
         styleSrc: ["'self'"],
         imgSrc: ["'self'"],
         formAction: ["'self'"],
@@ -26,11 +27,43 @@ function helmetFor(production: boolean) {
   })
 }
 
+// Every powerful feature off: the pages need none of them.
+const permissionsPolicy = [
+  'accelerometer',
+  'autoplay',
+  'browsing-topics',
+  'camera',
+  'display-capture',
+  'encrypted-media',
+  'fullscreen',
+  'geolocation',
+  'gyroscope',
+  'hid',
+  'interest-cohort',
+  'magnetometer',
+  'microphone',
+  'midi',
+  'payment',
+  'picture-in-picture',
+  'publickey-credentials-get',
+  'screen-wake-lock',
+  'serial',
+  'sync-xhr',
+  'usb',
+  'xr-spatial-tracking',
+]
+  .map((feature) => `${feature}=()`)
+  .join(', ')
+
 /**
  * The security headers of every response, worked out once: helmet's headers (which depend on
  * configuration, never on the request) captured into a list, plus a Permissions-Policy.
  */
-export function securityHeaderList(options: { production: boolean }): HeaderList {
+export function securityHeaderList(options: {
+  production: boolean
+  /** Script URLs a consented page loads; CSP allows exactly these and nothing else. */
+  scripts?: readonly string[]
+}): HeaderList {
   const captured: [string, string][] = []
   const recorder = {
     setHeader(name: string, value: string) {
@@ -44,7 +77,7 @@ export function securityHeaderList(options: { production: boolean }): HeaderList
     },
   }
   let finished = false
-  helmetFor(options.production)(
+  helmetFor(options.production, options.scripts ?? [])(
     {} as IncomingMessage,
     recorder as unknown as ServerResponse,
     () => {

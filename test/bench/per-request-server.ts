@@ -4,6 +4,7 @@ import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
 import { loadConfig } from '../../src/config.js'
+import { consentViews } from '../../src/consent/consent-view.js'
 import { loadContent } from '../../src/content/load-content.js'
 import { localesDir, publicDir, viewsDir } from '../../src/paths.js'
 import { loadAssets } from '../../src/render/assets.js'
@@ -25,6 +26,13 @@ app.get('/:lng/{:page}', (req, res, next) => {
     next()
     return
   }
-  res.type('html').set('Cache-Control', 'public, max-age=300').send(renderer.page(language, page))
+  const [consent] = consentViews(content.consent, config.site.cookieInventory, language, {
+    withConfirmation: false,
+  })
+  if (!consent) throw new Error('no consent view')
+  res
+    .type('html')
+    .set('Cache-Control', 'public, max-age=300')
+    .send(renderer.page(language, page, consent))
 })
 app.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'))

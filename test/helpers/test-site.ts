@@ -14,6 +14,7 @@ import {
 import { createRequestHandler } from '../../src/request-handler.js'
 
 export const testBaseUrl = 'https://personvern.example.no'
+export const testCookieSecret = 'a-test-secret-that-is-long-enough-to-sign'
 export const fixture = (name: string) => path.join(packageRoot, 'test', 'fixtures', name)
 
 export interface TestSite {
@@ -35,7 +36,12 @@ export async function createTestSite(
     wrap?: (site: SiteBuild) => SiteBuild
   } = {},
 ): Promise<TestSite> {
-  const { config } = loadConfig({ NODE_ENV: 'test', BASE_URL: testBaseUrl, ...options.env })
+  const { config } = loadConfig({
+    NODE_ENV: 'test',
+    BASE_URL: testBaseUrl,
+    COOKIE_SECRET: testCookieSecret,
+    ...options.env,
+  })
   const built = await buildSite(config, { ...defaultSources, ...options.sources }, options.now)
   const site = options.wrap ? options.wrap(built) : built
   const logger = createMemoryLogger()

@@ -41,6 +41,13 @@ describe('the cookie page with an inventory', () => {
     expect($('main table thead th').first().text()).toBe('Navn')
     expect(rowsOf($, 'Informasjonskapsler på dette nettstedet')).toEqual([
       [
+        'consent',
+        'Dette nettstedet',
+        'Husker valgene dine om informasjonskapsler, slik at vi ikke spør deg igjen.',
+        'Strengt nødvendig',
+        '182 dager',
+      ],
+      [
         '_shop_session',
         'Selskapet selv',
         'Husker handlekurven mens du handler.',

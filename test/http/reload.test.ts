@@ -79,10 +79,11 @@ describe('reloading content', () => {
       },
     )
     for (const urlPath of fresh.responses.paths.filter((p) => !p.includes('security.txt'))) {
-      const served = site.reloader.current().responses.get(urlPath)?.representations.identity.body
+      const served = site.reloader.current().responses.get(urlPath)?.response.representations
+        .identity.body
       expect(
         served?.equals(
-          fresh.responses.get(urlPath)?.representations.identity.body ?? Buffer.alloc(0),
+          fresh.responses.get(urlPath)?.response.representations.identity.body ?? Buffer.alloc(0),
         ),
         urlPath,
       ).toBe(true)

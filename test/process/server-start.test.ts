@@ -89,10 +89,15 @@ describe('starting the server', () => {
   it.each([
     [{ PORT: 'abc' }, 'Cannot start: PORT "abc" must be a whole number from 1 to 65535'],
     [
-      { SITE_CONFIG: 'test/fixtures/site-without-email.json', NODE_ENV: 'production' },
+      {
+        SITE_CONFIG: 'test/fixtures/site-without-email.json',
+        NODE_ENV: 'production',
+        COOKIE_SECRET: 'x'.repeat(32),
+      },
       'contact.email is required in production',
     ],
     [{ SITE_CONFIG: 'test/fixtures/nope.json' }, 'nope.json: ENOENT'],
+    [{ NODE_ENV: 'production' }, 'COOKIE_SECRET is required in production'],
   ])('stops with %o, one line and a non-zero exit code', async (env, message) => {
     const server = startServer(env)
     expect(await exitOf(server.child)).toBe(1)

@@ -19,8 +19,11 @@ describe('environment', () => {
       HOST: '127.0.0.1',
       NODE_ENV: 'production',
       BASE_URL: 'https://personvern.example.no/',
+      COOKIE_SECRET: 'a-production-secret-of-32-characters-or-more',
+      TRUST_PROXY_HOPS: '1',
     })
     expect(config).toMatchObject({
+      trustProxyHops: 1,
       port: 8080,
       host: '127.0.0.1',
       env: 'production',
@@ -40,6 +43,9 @@ describe('environment', () => {
     [{ BASE_URL: 'ftp://example.no' }, 'must start with https:// or http://'],
     [{ BASE_URL: 'https://example.no/?x=1' }, 'must not hold a query'],
     [{ SITE_CONFIG: 'test/fixtures/does-not-exist.json' }, 'does-not-exist.json: ENOENT'],
+    [{ NODE_ENV: 'production' }, 'COOKIE_SECRET is required in production'],
+    [{ COOKIE_SECRET: 'short' }, 'COOKIE_SECRET must be at least 32 characters long'],
+    [{ TRUST_PROXY_HOPS: 'true' }, 'TRUST_PROXY_HOPS "true" must be the number of proxies'],
   ])('%o stops with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
     expect(() => loadConfig(env)).toThrow(message)
@@ -99,7 +105,11 @@ describe('site configuration', () => {
 
   it('requires the contact email in production', () => {
     expect(() =>
-      loadConfig({ NODE_ENV: 'production', SITE_CONFIG: fixture('site-without-email.json') }),
+      loadConfig({
+        NODE_ENV: 'production',
+        COOKIE_SECRET: 'x'.repeat(32),
+        SITE_CONFIG: fixture('site-without-email.json'),
+      }),
     ).toThrow('contact.email is required in production')
     const { warnings } = loadConfig({ SITE_CONFIG: fixture('site-without-email.json') })
     expect(warnings.join()).toContain('contact.email is empty')
