@@ -1,5 +1,6 @@
 import type { IncomingMessage, RequestListener } from 'node:http'
 import { type AppDeps, createApp } from './app.js'
+import { logAnswered, logWhenFinished } from './request-log.js'
 import { selectResponse } from './routes/select-response.js'
 import { sendPrepared } from './routes/send-prepared.js'
 
@@ -24,12 +25,14 @@ export function createRequestHandler(deps: AppDeps): RequestListener {
   }
   return (req, res) => {
     if (req.method === 'GET' || req.method === 'HEAD') {
+      const started = performance.now()
       const prepared = preparedFor(req)
       if (prepared) {
-        sendPrepared(req, res, prepared)
+        logAnswered(deps.logger, req, sendPrepared(req, res, prepared), started)
         return
       }
     }
+    logWhenFinished(deps.logger, req, res)
     app(req, res)
   }
 }

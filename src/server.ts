@@ -7,6 +7,7 @@ import { createRequestHandler } from './request-handler.js'
 import { createSiteReloader } from './site-reloader.js'
 
 const logger = createLogger()
+const shutdownDeadlineMs = 10_000
 
 async function start(): Promise<void> {
   const started = performance.now()
@@ -54,21 +55,31 @@ async function start(): Promise<void> {
   })
   server.on('error', (error) => {
     logger.error(`cannot listen on ${config.host}:${config.port}: ${error.message}`)
+    logger.flush()
     process.exit(1)
   })
 
   const shutdown = (signal: string) => {
     logger.info('shutting down', { signal })
     reloader.close()
-    server.close(() => process.exit(0))
+    // Stop accepting connections; requests in flight finish, then the process exits.
+    server.close(() => {
+      logger.flush()
+      process.exit(0)
+    })
     server.closeIdleConnections()
-    setTimeout(() => process.exit(0), 5_000).unref()
+    setTimeout(() => {
+      logger.warn('requests still open at the shutdown deadline: exiting anyway')
+      logger.flush()
+      process.exit(0)
+    }, shutdownDeadlineMs).unref()
   }
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))
 }
 
 start().catch((error: unknown) => {
+  logger.flush()
   if (error instanceof ConfigError) {
     process.stderr.write(`Cannot start: ${error.message}\n`)
   } else {

@@ -5,6 +5,29 @@ import { brotliCompress, constants, gzip } from 'node:zlib'
 const brotli = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
 
+/**
+ * At most as many compressions at once as libuv has threads: more would only wait in its queue
+ * while each holds an encoder's memory, which the process keeps as resident memory afterwards.
+ */
+function slots(size: number): { run<T>(task: () => Promise<T>): Promise<T> } {
+  let active = 0
+  const waiting: (() => void)[] = []
+  return {
+    async run(task) {
+      if (active >= size) await new Promise<void>((resolve) => waiting.push(resolve))
+      active++
+      try {
+        return await task()
+      } finally {
+        active--
+        waiting.shift()?.()
+      }
+    },
+  }
+}
+
+const compressionSlots = slots(Number(process.env.UV_THREADPOOL_SIZE ?? 4))
+
 export type Encoding = 'br' | 'gzip' | 'identity'
 export type HeaderList = readonly (readonly [string, string])[]
 
@@ -75,15 +98,22 @@ export async function prepareResponse(
   options: PrepareOptions,
 ): Promise<PreparedResponse> {
   const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
-  const [br, gz] = await Promise.all([
-    brotli(body, {
-      params: {
-        [constants.BROTLI_PARAM_QUALITY]: 11,
-        [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-      },
-    }),
-    gzipAsync(body, { level: 9 }),
-  ])
+  const [br, gz] = await compressionSlots.run(() =>
+    Promise.all([
+      brotli(body, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: 11,
+          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
+          // A window just large enough for the body: same bytes out, a fraction of the memory.
+          [constants.BROTLI_PARAM_LGWIN]: Math.min(
+            24,
+            Math.max(16, Math.ceil(Math.log2(body.length + 1))),
+          ),
+        },
+      }),
+      gzipAsync(body, { level: 9 }),
+    ]),
+  )
   const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27)
   const identity = representation(body, tag, 'identity', options)
   // A tiny body can grow when compressed: then every client gets it as it is.

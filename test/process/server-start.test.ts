@@ -58,7 +58,7 @@ describe('starting the server', () => {
     const response = await fetch(`http://127.0.0.1:${port}/nb/`)
     expect(response.status).toBe(200)
     expect(await response.text()).toContain('<h1>Personvernerklæring</h1>')
-    expect(server.stderr()).toContain('placeholder')
+    expect(server.stdout()).toContain('placeholder')
     server.child.kill('SIGTERM')
     expect(await exitOf(server.child)).toBe(0)
   })

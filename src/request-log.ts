@@ -1,0 +1,33 @@
+import { randomBytes } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { Logger } from './logger.js'
+
+const processTag = randomBytes(4).toString('hex')
+let counter = 0
+
+/**
+ * One line per answered request: an id, method, path, status and duration. Never the query
+ * string (it could hold personal data), cookies, the user agent or the client address.
+ */
+export function logAnswered(
+  logger: Logger,
+  req: IncomingMessage,
+  status: number,
+  started: number,
+): void {
+  const url = req.url ?? ''
+  const query = url.indexOf('?')
+  logger.info('request', {
+    id: `${processTag}-${(++counter).toString(36)}`,
+    method: req.method,
+    path: (query === -1 ? url : url.slice(0, query)).slice(0, 256),
+    status,
+    ms: Math.round((performance.now() - started) * 100) / 100,
+  })
+}
+
+/** For responses whose end is not known here: log when the response has been sent. */
+export function logWhenFinished(logger: Logger, req: IncomingMessage, res: ServerResponse): void {
+  const started = performance.now()
+  res.once('finish', () => logAnswered(logger, req, res.statusCode, started))
+}
