@@ -93,6 +93,15 @@ function representation(
   }
 }
 
+/** Brotli at its best quality, with a window just large enough for the body (less memory). */
+export function brotliParams(length: number): Record<number, number> {
+  return {
+    [constants.BROTLI_PARAM_QUALITY]: 11,
+    [constants.BROTLI_PARAM_SIZE_HINT]: length,
+    [constants.BROTLI_PARAM_LGWIN]: Math.min(24, Math.max(16, Math.ceil(Math.log2(length + 1)))),
+  }
+}
+
 export async function prepareResponse(
   content: string | Buffer,
   options: PrepareOptions,
@@ -100,17 +109,7 @@ export async function prepareResponse(
   const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
   const [br, gz] = await compressionSlots.run(() =>
     Promise.all([
-      brotli(body, {
-        params: {
-          [constants.BROTLI_PARAM_QUALITY]: 11,
-          [constants.BROTLI_PARAM_SIZE_HINT]: body.length,
-          // A window just large enough for the body: same bytes out, a fraction of the memory.
-          [constants.BROTLI_PARAM_LGWIN]: Math.min(
-            24,
-            Math.max(16, Math.ceil(Math.log2(body.length + 1))),
-          ),
-        },
-      }),
+      brotli(body, { params: brotliParams(body.length) }),
       gzipAsync(body, { level: 9 }),
     ]),
   )
