@@ -2,6 +2,7 @@ import express, { type Express } from 'express'
 import type { Config } from './config.js'
 import type { Logger } from './logger.js'
 import type { SiteBuild } from './render/build-site.js'
+import { consentRoutes } from './routes/consent.js'
 import { errorHandler, notFound } from './routes/errors.js'
 import { healthRoutes } from './routes/health.js'
 import { rejectMalformedUrl } from './routes/malformed-url.js'
@@ -30,9 +31,12 @@ export function createApp(deps: AppDeps): Express {
   const readiness =
     deps.readiness ??
     (() => ({ status: 'ready' as const, contentLoadedAt: startedAt, lastReload: null }))
-  app.use(healthRoutes(readiness))
+  app.set('trust proxy', deps.config.trustProxyHops)
+
   app.use(securityHeaders(deps.current))
+  app.use(healthRoutes(readiness))
   app.use(rejectMalformedUrl())
+  app.use(consentRoutes({ config: deps.config, current: deps.current, logger: deps.logger }))
   app.use(pageRoutes(deps.current))
   app.use(notFound())
   app.use(errorHandler({ current: deps.current, logger: deps.logger, production }))

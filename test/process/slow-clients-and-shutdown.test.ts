@@ -1,0 +1,105 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { once } from 'node:events'
+import { connect, createServer as createNetServer, type Socket } from 'node:net'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createHttpServer } from '../../src/http-server.js'
+import { packageRoot } from '../../src/paths.js'
+import { rawRequest } from '../helpers/raw-http.js'
+import { createTestSite, testBaseUrl } from '../helpers/test-site.js'
+
+const cleanup: (() => void)[] = []
+afterEach(() => {
+  for (const step of cleanup.splice(0)) step()
+})
+
+function openSocket(port: number): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => resolve(socket))
+    socket.on('error', reject)
+    cleanup.push(() => socket.destroy())
+  })
+}
+
+async function freePort(): Promise<number> {
+  const server = createNetServer().listen(0, '127.0.0.1')
+  await once(server, 'listening')
+  const address = server.address()
+  server.close()
+  return typeof address === 'object' && address ? address.port : 0
+}
+
+describe('slow clients', () => {
+  it('a client that never finishes its headers is cut off in time, while others are served', async () => {
+    const { app } = await createTestSite()
+    const server = createHttpServer(app, {
+      headersTimeoutMs: 500,
+      requestTimeoutMs: 1000,
+      connectionsCheckingIntervalMs: 100,
+    })
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
+    cleanup.push(() => server.close())
+    const port = (server.address() as { port: number }).port
+
+    const slow = await openSocket(port)
+    slow.on('error', () => undefined) // the server hanging up on it is the point
+    const started = Date.now()
+    slow.write('GET /nb/ HTTP/1.1\r\nHost: x\r\n')
+    // Another header line every 100 ms, never the end of the headers: a slowloris client.
+    const drip = setInterval(() => slow.write('X-Drip: 1\r\n', () => undefined), 100)
+    cleanup.push(() => clearInterval(drip))
+    slow.on('end', () => clearInterval(drip))
+    // Not once(): it would reject on the EPIPE that the cut-off connection gives the dripping.
+    const closed = new Promise((resolve) => slow.on('close', resolve))
+
+    const served = await rawRequest(port, { path: '/nb/' })
+    expect(served.status).toBe(200)
+
+    await closed
+    const elapsed = Date.now() - started
+    expect(elapsed).toBeGreaterThanOrEqual(400)
+    expect(elapsed).toBeLessThan(2500)
+  })
+})
+
+describe('shutting down', () => {
+  let child: ChildProcess | undefined
+  afterEach(() => child?.kill('SIGKILL'))
+
+  it('on SIGTERM finishes the request in flight, refuses new connections and exits', async () => {
+    const port = await freePort()
+    child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
+      cwd: packageRoot,
+      env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), BASE_URL: testBaseUrl },
+    })
+    let output = ''
+    child.stdout?.on('data', (chunk) => {
+      output += chunk
+    })
+    while (!output.includes('"serving"')) {
+      if (child.exitCode !== null) throw new Error(output)
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
+
+    // A form post whose body is still on its way when the signal comes.
+    const socket = await openSocket(port)
+    const body = 'all=accept'
+    socket.write(
+      `POST /nb/cookies HTTP/1.1\r\nHost: x\r\nOrigin: ${testBaseUrl}\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ${body.length}\r\n\r\nall=`,
+    )
+    let answer = ''
+    socket.on('data', (chunk) => {
+      answer += chunk
+    })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    const exited = once(child, 'exit')
+    child.kill('SIGTERM')
+    await new Promise((resolve) => setTimeout(resolve, 300))
+
+    await expect(rawRequest(port, { path: '/nb/' })).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+
+    socket.end('accept')
+    const [code] = (await exited) as [number]
+    expect(answer.startsWith('HTTP/1.1 303')).toBe(true)
+    expect(code).toBe(0)
+  })
+})
