@@ -85,10 +85,7 @@ export function securityHeaderList(options: {
     },
   )
   if (!finished) throw new Error('helmet did not finish synchronously')
-  captured.push([
-    'Permissions-Policy',
-    'camera=(), microphone=(), geolocation=(), browsing-topics=()',
-  ])
+  captured.push(['Permissions-Policy', permissionsPolicy])
   return captured
 }
 

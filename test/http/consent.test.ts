@@ -101,15 +101,15 @@ describe('with an optional category (the example configuration)', () => {
     expect(notice('[role="status"]')).toHaveLength(0)
 
     const withdrawn = await postChoice(site, 'analytics=no').set('Cookie', cookie).expect(303)
-    const after = parse(
+    const withdrawnPage = parse(
       (
         await request(site.app)
           .get('/nb/cookies')
           .set('Cookie', cookieFrom(withdrawn.headers['set-cookie']))
       ).text,
     )
-    expect(after('#analytics-no').attr('checked')).toBe('checked')
-    expect(after(`script[src="${analyticsScript}"]`)).toHaveLength(0)
+    expect(withdrawnPage('#analytics-no').attr('checked')).toBe('checked')
+    expect(withdrawnPage(`script[src="${analyticsScript}"]`)).toHaveLength(0)
   })
 
   it("takes the banner's answer and returns the visitor to the page they were on", async () => {
