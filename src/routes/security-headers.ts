@@ -22,7 +22,9 @@ function helmetFor(production: boolean, scripts: readonly string[]) {
       },
     },
     strictTransportSecurity: production ? { maxAge: 63072000, includeSubDomains: true } : false,
-    referrerPolicy: { policy: 'no-referrer' },
+    // same-origin, not no-referrer: with no-referrer browsers send `Origin: null` on our own
+    // form posts, and the origin check could not tell them from a cross-site post.
+    referrerPolicy: { policy: 'same-origin' },
     xFrameOptions: { action: 'deny' },
   })
 }

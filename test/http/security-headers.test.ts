@@ -18,7 +18,7 @@ const expectSecurityHeaders = (headers: Record<string, string>, production: bool
   expect(csp).not.toContain('unsafe-inline')
   expect(csp).not.toContain('script-src')
   expect(headers['x-content-type-options']).toBe('nosniff')
-  expect(headers['referrer-policy']).toBe('no-referrer')
+  expect(headers['referrer-policy']).toBe('same-origin')
   expect(headers['cross-origin-resource-policy']).toBe('same-origin')
   expect(headers['cross-origin-opener-policy']).toBe('same-origin')
   expect(headers['permissions-policy']).toContain('camera=()')

@@ -1,0 +1,31 @@
+import { existsSync } from 'node:fs'
+import { type Browser, chromium } from 'playwright-core'
+
+/** Debian's Chromium: nothing is downloaded here, the browser comes from the system. */
+export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+export const chromiumArgs = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export const installHint =
+  'install Chromium and Java from Debian: apt-get update && apt-get install -y chromium default-jre-headless'
+
+/** True when the browser tests can run. In CI a missing browser is a failure, never a skip. */
+export function browserAvailable(): boolean {
+  if (existsSync(chromiumPath)) return true
+  if (process.env.CI) throw new Error(`Chromium is missing at ${chromiumPath}: ${installHint}`)
+  console.warn(`Browser tests skipped: Chromium not found at ${chromiumPath}; ${installHint}`)
+  return false
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+}
