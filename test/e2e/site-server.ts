@@ -1,24 +1,15 @@
-import { once } from 'node:events'
 import type { Server } from 'node:http'
-import { createServer as createNetServer } from 'node:net'
 import { loadConfig } from '../../src/config.js'
 import { createHttpServer } from '../../src/http-server.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import { buildSite, type SiteBuild } from '../../src/render/build-site.js'
 import { createRequestHandler } from '../../src/request-handler.js'
+import { freePort } from '../helpers/free-port.js'
 
 export interface RunningSite {
   readonly origin: string
   readonly site: SiteBuild
   close(): Promise<void>
-}
-
-async function freePort(): Promise<number> {
-  const probe = createNetServer().listen(0, '127.0.0.1')
-  await once(probe, 'listening')
-  const address = probe.address()
-  probe.close()
-  return typeof address === 'object' && address ? address.port : 0
 }
 
 /**

@@ -1,9 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
-import { connect, createServer as createNetServer, type Socket } from 'node:net'
+import { connect, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHttpServer } from '../../src/http-server.js'
 import { packageRoot } from '../../src/paths.js'
+import { freePort } from '../helpers/free-port.js'
 import { rawRequest } from '../helpers/raw-http.js'
 import { createTestSite, testBaseUrl } from '../helpers/test-site.js'
 
@@ -18,14 +19,6 @@ function openSocket(port: number): Promise<Socket> {
     socket.on('error', reject)
     cleanup.push(() => socket.destroy())
   })
-}
-
-async function freePort(): Promise<number> {
-  const server = createNetServer().listen(0, '127.0.0.1')
-  await once(server, 'listening')
-  const address = server.address()
-  server.close()
-  return typeof address === 'object' && address ? address.port : 0
 }
 
 describe('slow clients', () => {
