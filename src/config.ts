@@ -40,8 +40,16 @@ export function parsePort(value: string | undefined): number {
   return port
 }
 
-export function parseBaseUrl(value: string | undefined, port: number): string {
-  if (value === undefined || value === '') return `http://localhost:${port}`
+export function parseBaseUrl(value: string | undefined, port: number, env: Environment): string {
+  if (value === undefined || value === '') {
+    if (env === 'production') {
+      // Canonical links, the sitemap and the form's origin check all need the public address.
+      throw new ConfigError(
+        'BASE_URL is required in production: the public address, such as https://personvern.example.no',
+      )
+    }
+    return `http://localhost:${port}`
+  }
   let url: URL
   try {
     url = new URL(value)
@@ -51,13 +59,14 @@ export function parseBaseUrl(value: string | undefined, port: number): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new ConfigError(`BASE_URL "${value}" must start with https:// or http://`)
   }
-  if (url.search || url.hash || url.username || url.password) {
-    throw new ConfigError(`BASE_URL "${value}" must not hold a query, fragment or credentials`)
+  if (url.search || url.hash || url.username || url.password || url.pathname !== '/') {
+    throw new ConfigError(
+      `BASE_URL "${value}" must be the site's origin only, such as https://personvern.example.no, with no path, query or credentials`,
+    )
   }
-  return `${url.origin}${url.pathname}`.replace(/\/+$/, '')
+  return url.origin
 }
 
-/** Parses the environment and the site configuration file once, into a frozen value. */
 /** Outside production a fixed secret keeps consent cookies valid across restarts; never in production. */
 const developmentCookieSecret = 'development-only-cookie-secret-not-for-production'
 
@@ -84,16 +93,22 @@ export function parseTrustProxyHops(value: string | undefined): number {
   return Number(value)
 }
 
+/** The site configuration file: SITE_CONFIG (relative to the project), or config/site.json. */
+export function siteConfigPathFrom(environment: NodeJS.ProcessEnv): string {
+  return environment.SITE_CONFIG
+    ? path.resolve(packageRoot, environment.SITE_CONFIG)
+    : defaultSiteConfigPath
+}
+
+/** Parses the environment and the site configuration file once, into a frozen value. */
 export function loadConfig(environment: NodeJS.ProcessEnv): LoadedConfig {
   const env = parseEnvironment(environment.NODE_ENV)
   const port = parsePort(environment.PORT)
   const host = environment.HOST || '0.0.0.0'
-  const baseUrl = parseBaseUrl(environment.BASE_URL, port)
+  const baseUrl = parseBaseUrl(environment.BASE_URL, port, env)
   const cookieSecret = parseCookieSecret(environment.COOKIE_SECRET, env)
   const trustProxyHops = parseTrustProxyHops(environment.TRUST_PROXY_HOPS)
-  const siteConfigPath = environment.SITE_CONFIG
-    ? path.resolve(packageRoot, environment.SITE_CONFIG)
-    : defaultSiteConfigPath
+  const siteConfigPath = siteConfigPathFrom(environment)
   const site = loadSiteConfig(siteConfigPath)
 
   const warnings: string[] = []
@@ -110,9 +125,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): LoadedConfig {
       `contact.email "${email}" in ${siteConfigPath} is a placeholder: set the company's real address before publishing`,
     )
   }
-  if (env === 'production' && environment.BASE_URL === undefined) {
-    warnings.push(`BASE_URL is not set: links for crawlers use ${baseUrl}`)
-  }
+
   const config: Config = Object.freeze({
     env,
     port,

@@ -3,6 +3,7 @@ import { type AppDeps, createApp } from './app.js'
 import { logAnswered, logWhenFinished } from './request-log.js'
 import { selectResponse } from './routes/select-response.js'
 import { sendPrepared } from './routes/send-prepared.js'
+import { pathOf } from './url-path.js'
 
 /**
  * What the HTTP server runs. A GET or HEAD for a prepared path (a page, a crawler file, an
@@ -13,11 +14,9 @@ import { sendPrepared } from './routes/send-prepared.js'
 export function createRequestHandler(deps: AppDeps): RequestListener {
   const app = createApp(deps)
   const preparedFor = (req: IncomingMessage) => {
-    const url = req.url ?? ''
-    const query = url.indexOf('?')
     try {
       const site = deps.current()
-      const entry = site.responses.get(query === -1 ? url : url.slice(0, query))
+      const entry = site.responses.get(pathOf(req.url))
       return entry && selectResponse(entry, req, site)
     } catch {
       return undefined // Express will meet the same fault and answer it with its error page.

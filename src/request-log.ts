@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Logger } from './logger.js'
+import { pathOf } from './url-path.js'
 
 const processTag = randomBytes(4).toString('hex')
 let counter = 0
@@ -15,12 +16,10 @@ export function logAnswered(
   status: number,
   started: number,
 ): void {
-  const url = req.url ?? ''
-  const query = url.indexOf('?')
   logger.info('request', {
     id: `${processTag}-${(++counter).toString(36)}`,
     method: req.method,
-    path: (query === -1 ? url : url.slice(0, query)).slice(0, 256),
+    path: pathOf(req.url).slice(0, 256),
     status,
     ms: Math.round((performance.now() - started) * 100) / 100,
   })

@@ -55,6 +55,22 @@ const languagePattern = /^[a-z]{2,3}(-[a-z0-9]{1,8})*(-\*)?$/i
 const emailAddress = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i
 export const isoDuration = /^P(?!$)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/
 
+/**
+ * An https address that can stand as it is in a CSP source list and a `src` attribute: no
+ * spaces, quotes, angle brackets, semicolons or commas, no credentials.
+ */
+export function isScriptUrl(value: string): boolean {
+  if (!/^https:\/\/[^\s"'<>;,]+$/.test(value)) return false
+  try {
+    const url = new URL(value)
+    return (
+      url.protocol === 'https:' && url.username === '' && url.password === '' && url.href === value
+    )
+  } catch {
+    return false
+  }
+}
+
 export function isEmailAddress(value: string): boolean {
   return emailAddress.test(value)
 }
@@ -279,7 +295,7 @@ function parseCookie(
   const scripts = entry.scripts ?? []
   if (
     !Array.isArray(scripts) ||
-    scripts.some((url) => typeof url !== 'string' || !/^https:\/\/[^\s"'<>]+$/.test(url))
+    scripts.some((url) => typeof url !== 'string' || !isScriptUrl(url))
   ) {
     problem([...path, 'scripts'], 'must be a list of https:// addresses')
   }

@@ -70,8 +70,10 @@ export function createSiteReloader(options: {
       const site = loadSiteConfig(config.siteConfigPath)
       next = await buildSite({ ...config, site }, sources)
     } catch (error) {
-      if (!(error instanceof ConfigError)) throw error
-      return reject([error.message])
+      // Whatever went wrong, the last good build stays and readiness says why.
+      if (!(error instanceof ConfigError))
+        logger.error('content reload failed', { error: String((error as Error).stack ?? error) })
+      return reject([error instanceof Error ? error.message : String(error)])
     }
     current = next
     contentLoadedAt = at

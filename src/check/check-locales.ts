@@ -1,7 +1,9 @@
 import path from 'node:path'
 import type { JSONPath } from 'jsonc-parser'
 import { firstDayOf, isPolicyDate } from '../content/dates.js'
+import { languageTag, openGraphLocale } from '../content/load-content.js'
 import { namespaces } from '../content/locales.js'
+import { isAllowedLinkTarget } from '../content/markup.js'
 import { sectionOrderProblems } from '../content/section-order.js'
 import { pageLinkResolver } from '../site-pages.js'
 import type { Finding, Level } from './findings.js'
@@ -50,7 +52,7 @@ const linkTargets = (text: string) =>
 function linkAllowed(target: string): boolean {
   if (target.startsWith('page:'))
     return pageLinkResolver('nb')(target.slice('page:'.length)) !== undefined
-  return /^(https:\/\/\S+|mailto:\S+@\S+|tel:\+?[\d\s-]+)$/.test(target)
+  return isAllowedLinkTarget(target)
 }
 
 /** Replaces `{{date}}` with the date, keeping a way back from an index in the result to the text. */
@@ -269,10 +271,7 @@ function checkPolicy(document: JsonDocument, order: readonly string[], report: R
 function checkLanguageIdentity(document: JsonDocument, lng: string, report: Report): void {
   const language = (document.value as { language?: Record<string, unknown> }).language ?? {}
   const tag = language.tag
-  if (
-    typeof tag === 'string' &&
-    (!/^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/.test(tag) || tag.split('-')[0] !== lng)
-  ) {
+  if (typeof tag === 'string' && (!languageTag.test(tag) || tag.split('-')[0] !== lng)) {
     report(
       document,
       ['language', 'tag'],
@@ -281,7 +280,7 @@ function checkLanguageIdentity(document: JsonDocument, lng: string, report: Repo
     )
   }
   const ogLocale = language.ogLocale
-  if (typeof ogLocale === 'string' && !/^[a-z]{2,3}_[A-Z]{2}$/.test(ogLocale)) {
+  if (typeof ogLocale === 'string' && !openGraphLocale.test(ogLocale)) {
     report(
       document,
       ['language', 'ogLocale'],

@@ -7,7 +7,7 @@ import {
   parseTrustProxyHops,
 } from '../config.js'
 import { ConfigError } from '../config-error.js'
-import { isPlaceholderEmail, parseSiteConfig, type SiteConfig } from '../site-config.js'
+import { fieldName, isPlaceholderEmail, parseSiteConfig, type SiteConfig } from '../site-config.js'
 import type { Finding } from './findings.js'
 import { isFinding, readJsonDocument } from './json-document.js'
 
@@ -37,7 +37,7 @@ export function checkSiteConfig(
     | Environment
     | undefined
   const port = environment('PORT', () => parsePort(env.PORT)) as number | undefined
-  environment('BASE_URL', () => parseBaseUrl(env.BASE_URL, port ?? 3000))
+  environment('BASE_URL', () => parseBaseUrl(env.BASE_URL, port ?? 3000, mode ?? 'development'))
   environment('COOKIE_SECRET', () => parseCookieSecret(env.COOKIE_SECRET, mode ?? 'development'))
   environment('TRUST_PROXY_HOPS', () => parseTrustProxyHops(env.TRUST_PROXY_HOPS))
 
@@ -49,7 +49,7 @@ export function checkSiteConfig(
       file,
       ...document.at([...problem.path]),
       level: 'error',
-      message: `${dotted(problem.path)} ${problem.message}`,
+      message: `${fieldName(problem.path)} ${problem.message}`,
     })
   }
   if (config) {
@@ -79,12 +79,4 @@ export function checkSiteConfig(
     }
   }
   return config ? { findings, config } : { findings }
-}
-
-function dotted(pathParts: readonly (string | number)[]): string {
-  return pathParts
-    .map((part, index) =>
-      typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`,
-    )
-    .join('')
 }

@@ -1,12 +1,10 @@
 // npm run check: every locale and data file, checked the way the server checks them.
-import path from 'node:path'
 import { checkContent } from '../check/check-content.js'
 import { formatFinding, summarize } from '../check/findings.js'
-import { defaultSiteConfigPath, localesDir, packageRoot } from '../paths.js'
+import { siteConfigPathFrom } from '../config.js'
+import { localesDir } from '../paths.js'
 
-const siteConfigPath = process.env.SITE_CONFIG
-  ? path.resolve(packageRoot, process.env.SITE_CONFIG)
-  : defaultSiteConfigPath
+const siteConfigPath = siteConfigPathFrom(process.env)
 const result = checkContent({ localesDir, siteConfigPath, env: process.env })
 for (const finding of result.findings) console.log(formatFinding(finding))
 console.log(summarize(result.findings, result.filesChecked))

@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
+import { ConfigError } from '../config-error.js'
 import type { SiteBuild } from '../render/build-site.js'
 import type { PreparedResponse } from '../render/prepared-response.js'
 import type { TableEntry } from '../render/response-table.js'
@@ -32,6 +33,13 @@ function rootRedirect(lng: string): string {
  * Returns the files written, relative to `outDir`.
  */
 export async function exportSite(site: SiteBuild, outDir: string): Promise<string[]> {
+  if (site.consent.policy.categories.length > 0) {
+    // A static host cannot take the form's POST nor pick a page by cookie: visitors could
+    // never answer the banner. Such a site needs the server.
+    throw new ConfigError(
+      'the cookie inventory has optional categories, and a static host cannot store cookie choices: run the server instead',
+    )
+  }
   const root = path.resolve(outDir)
   const written: string[] = []
   const write = async (file: string, body: Buffer | string) => {

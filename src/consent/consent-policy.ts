@@ -12,8 +12,6 @@ export interface ConsentPolicy {
   readonly categories: readonly OptionalCategory[]
   /** Changes whenever a category, cookie or purpose changes, so that visitors are asked again. */
   readonly version: string
-  /** Every answer a visitor can give, as variant keys: `analytics=0`, `analytics=1`, ... */
-  readonly answers: readonly string[]
   /** The scripts to load for an answer. */
   scriptsFor(choices: Choices): readonly string[]
   readonly cookieDomain?: string
@@ -23,6 +21,15 @@ export interface ConsentPolicy {
 export const unanswered = 'unset'
 /** The only variant key when there is nothing to choose. */
 export const nothingToChoose = 'none'
+
+/** Every answer a visitor can give: each optional category yes or no, in every combination. */
+export function everyAnswer(categories: readonly string[]): Choices[] {
+  return Array.from({ length: 2 ** categories.length }, (_, bits) =>
+    Object.fromEntries(
+      categories.map((category, index) => [category, (bits & (1 << index)) !== 0]),
+    ),
+  )
+}
 
 export function answerKey(categories: readonly string[], choices: Choices): string {
   return categories.map((category) => `${category}=${choices[category] ? 1 : 0}`).join(';')
@@ -34,35 +41,14 @@ export function consentPolicy(site: SiteConfig): ConsentPolicy {
     (category): category is OptionalCategory =>
       category !== 'necessary' && optional.some((entry) => entry.category === category),
   )
+  // Every field of every optional cookie: any change to what visitors agreed to asks again.
   const version = createHash('sha256')
-    .update(
-      JSON.stringify(
-        optional.map((entry) => [
-          entry.category,
-          entry.name,
-          entry.provider,
-          entry.purpose,
-          entry.scripts,
-        ]),
-      ),
-    )
+    .update(JSON.stringify(optional))
     .digest('base64url')
     .slice(0, 10)
-  const answers: string[] = []
-  for (let bits = 0; bits < 2 ** categories.length; bits++) {
-    answers.push(
-      answerKey(
-        categories,
-        Object.fromEntries(
-          categories.map((category, index) => [category, (bits & (1 << index)) !== 0]),
-        ),
-      ),
-    )
-  }
   return {
     categories,
     version,
-    answers: categories.length === 0 ? [] : answers,
     scriptsFor: (choices) => [
       ...new Set(
         optional

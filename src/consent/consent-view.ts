@@ -4,6 +4,7 @@ import {
   answerKey,
   type Choices,
   type ConsentPolicy,
+  everyAnswer,
   nothingToChoose,
   unanswered,
 } from './consent-policy.js'
@@ -65,10 +66,7 @@ export function consentViews(
       scripts: [],
     },
   ]
-  for (let bits = 0; bits < 2 ** policy.categories.length; bits++) {
-    const choices = Object.fromEntries(
-      policy.categories.map((category, index) => [category, (bits & (1 << index)) !== 0]),
-    )
+  for (const choices of everyAnswer(policy.categories)) {
     const view = {
       key: answerKey(policy.categories, choices),
       nothingToChoose: false,

@@ -29,8 +29,9 @@ export interface Content {
   readonly languages: readonly LanguageContent[]
 }
 
-const bcp47 = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/
-const ogLocale = /^[a-z]{2,3}_[A-Z]{2}$/
+/** A BCP 47 tag as the pages use it: language, optional script, optional region (`zh-Hans`). */
+export const languageTag = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/
+export const openGraphLocale = /^[a-z]{2,3}_[A-Z]{2}$/
 
 function languageIdentity(
   t: Translate,
@@ -39,12 +40,12 @@ function languageIdentity(
   const tag = t('common:language.tag')
   const locale = t('common:language.ogLocale')
   const where = `locale file locales/${lng}/common.json`
-  if (!bcp47.test(tag) || tag.split('-')[0] !== lng) {
+  if (!languageTag.test(tag) || tag.split('-')[0] !== lng) {
     throw new ConfigError(
       `${where}: language.tag "${tag}" must be a language tag starting with "${lng}", such as "${lng}" or "zh-Hans"`,
     )
   }
-  if (!ogLocale.test(locale)) {
+  if (!openGraphLocale.test(locale)) {
     throw new ConfigError(`${where}: language.ogLocale "${locale}" must look like "nb_NO"`)
   }
   return { tag, name: t('common:language.name'), ogLocale: locale }

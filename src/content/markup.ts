@@ -16,6 +16,14 @@ export function escapeHtml(text: string): Html {
   return text.replace(/[&<>"']/g, (char) => htmlEscapes[char] ?? char) as Html
 }
 
+/**
+ * The links staff may write: a page of this site (`page:contact#part`), an https address, an
+ * email address or a phone number. Anything else is shown as text, and the checker names it.
+ */
+export function isAllowedLinkTarget(target: string): boolean {
+  return /^(page:[a-z][\w#-]*|https:\/\/\S+|mailto:[^\s@]+@\S+|tel:\+?[\d\s-]+)$/.test(target)
+}
+
 /** Where a `page:` link in the text points, for the language being rendered. */
 export type PageLinkResolver = (target: string) => string | undefined
 
@@ -26,7 +34,7 @@ function createMarkdown(blocks: boolean): InstanceType<typeof MarkdownIt> {
   const markdown = new MarkdownIt('zero', { html: false, linkify: false, typographer: false })
   markdown.enable(['link', 'emphasis', 'escape', 'entity'])
   if (blocks) markdown.enable(['list'])
-  markdown.validateLink = (url) => /^(page:|https:\/\/|mailto:|tel:)/i.test(url.trim())
+  markdown.validateLink = (url) => isAllowedLinkTarget(url.trim())
   const defaultLinkOpen = markdown.renderer.rules.link_open
   markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
     const token = tokens[index]

@@ -6,11 +6,11 @@ import { ConfigError } from '../config-error.js'
 import type { ConsentPolicy } from '../consent/consent-policy.js'
 import { type Content, loadContent } from '../content/load-content.js'
 import { localesDir, publicDir, viewsDir } from '../paths.js'
-import { securityHeaderList } from '../routes/security-headers.js'
 import { type Assets, loadAssets } from './assets.js'
 import { createPageRenderer, type PageRenderer } from './page-renderer.js'
 import type { HeaderList } from './prepared-response.js'
 import { buildResponseTable, type ResponseTable } from './response-table.js'
+import { securityHeaderList } from './security-headers.js'
 
 /** One complete, consistent build of the site: content, assets, renderer and every response. */
 export interface SiteBuild {

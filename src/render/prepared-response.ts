@@ -9,7 +9,7 @@ const gzipAsync = promisify(gzip)
  * At most as many compressions at once as libuv has threads: more would only wait in its queue
  * while each holds an encoder's memory, which the process keeps as resident memory afterwards.
  */
-function slots(size: number): { run<T>(task: () => Promise<T>): Promise<T> } {
+function concurrencyLimit(size: number): { run<T>(task: () => Promise<T>): Promise<T> } {
   let active = 0
   const waiting: (() => void)[] = []
   return {
@@ -26,7 +26,8 @@ function slots(size: number): { run<T>(task: () => Promise<T>): Promise<T> } {
   }
 }
 
-const compressionSlots = slots(Number(process.env.UV_THREADPOOL_SIZE ?? 4))
+// libuv's default thread pool has four threads.
+const compressionSlots = concurrencyLimit(4)
 
 export type Encoding = 'br' | 'gzip' | 'identity'
 export type HeaderList = readonly (readonly [string, string])[]

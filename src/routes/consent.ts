@@ -51,8 +51,8 @@ function choicesFrom(
 
 /**
  * POST /{lng}/cookies: saves the visitor's cookie choice in one signed first-party cookie and
- * answers 303 back to the page. Guarded, in order: a rate limit per client, same origin only,
- * form bodies only, at most 2 KB and 20 fields.
+ * answers 303 back to the page. Guarded, in order: same origin only, form bodies only, a rate
+ * limit per client, at most 2 KB and 20 fields.
  */
 export function consentRoutes(deps: {
   config: Config
@@ -72,9 +72,10 @@ export function consentRoutes(deps: {
   })
   router.post(
     '/:lng/cookies',
-    limiter,
+    // Refuse what is not ours before counting: a hostile page must not use up a visitor's quota.
     sameOrigin(config.baseUrl),
     formOnly,
+    limiter,
     express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 20 }),
     cookieParser(config.cookieSecret),
     (req, res, next) => {
@@ -87,14 +88,13 @@ export function consentRoutes(deps: {
       const body = (req.body ?? {}) as Record<string, unknown>
       const policy = site.consent.policy
       const choices = choicesFrom(body, policy.categories)
-      const returnTo = body.return
-      if (!choices || (returnTo !== undefined && !isPageName(String(returnTo)))) {
+      const returnTo = body.return === undefined ? undefined : String(body.return)
+      if (!choices || (returnTo !== undefined && !isPageName(returnTo))) {
         next(new HttpError(400, 'the form holds fields or values it does not have'))
         return
       }
-      const back = isPageName(String(returnTo))
-        ? pagePath(lng, String(returnTo) as 'policy')
-        : undefined
+      const back =
+        returnTo !== undefined && isPageName(returnTo) ? pagePath(lng, returnTo) : undefined
       if (policy.categories.length === 0) {
         // Nothing to choose: nothing is stored.
         res.redirect(303, back ?? pagePath(lng, 'cookies'))

@@ -138,6 +138,8 @@ describe.skipIf(!browserAvailable())('in a real browser', () => {
       ]) {
         expect(await page.locator(selector).first().isVisible(), selector).toBe(false)
       }
+      // innerText, not textContent: the point is the text as laid out for print.
+      // biome-ignore lint/performance/useDomNodeTextContent: rendered text is what is tested
       const text = (await page.locator('main').innerText()).replace(/\s+/g, ' ')
       let position = -1
       for (let line = 2; line <= 24; line++) {

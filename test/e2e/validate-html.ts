@@ -31,7 +31,7 @@ for (const [variant, siteConfig] of [
       ? entry.variants
       : new Map([['only', entry?.response]])) {
       const body = response?.representations.identity.body
-      if (!body || !body.subarray(0, 15).toString().startsWith('<!doctype html')) continue
+      if (!body?.subarray(0, 15).toString().startsWith('<!doctype html')) continue
       writeFileSync(
         path.join(dir, `${variant}${urlPath.replaceAll('/', '_')}.${key.replace(/\W/g, '-')}.html`),
         body,

@@ -19,7 +19,7 @@ export async function listen(handler: RequestListener): Promise<{ server: Server
 /** One request, nothing decoded: the status, header lines and body bytes exactly as received. */
 export function rawRequest(
   port: number,
-  options: { method?: string; path: string; headers?: Record<string, string> },
+  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
 ): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const req = request(
@@ -46,6 +46,6 @@ export function rawRequest(
       },
     )
     req.on('error', reject)
-    req.end()
+    req.end(options.body)
   })
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import request from 'supertest'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { cookieFrom, postChoice } from '../helpers/consent-client.js'
@@ -141,17 +144,18 @@ describe('with an optional category (the example configuration)', () => {
     expect(parse(response.text)('.consent-banner')).toHaveLength(1)
   })
 
-  it('asks again when the inventory changes', async () => {
-    const cookie = savedYes
-    const changed = await createTestSite({
-      env: optional,
-      wrap: (build) => ({
-        ...build,
-        consent: { ...build.consent, policy: { ...build.consent.policy, version: 'other' } },
-      }),
-    })
-    const $ = parse((await request(changed.app).get('/nb/').set('Cookie', cookie)).text)
+  it('asks again when an optional cookie changes, even only its duration', async () => {
+    const changed = JSON.parse(readFileSync(fixture('site-optional-cookies.json'), 'utf8'))
+    changed.cookieInventory[0].duration = 'P2Y'
+    const file = path.join(mkdtempSync(path.join(tmpdir(), 'inventory-')), 'site.json')
+    writeFileSync(file, JSON.stringify(changed))
+    const other = await createTestSite({ env: { SITE_CONFIG: file } })
+    expect(other.site.consent.policy.version).not.toBe(site.site.consent.policy.version)
+    const $ = parse((await request(other.app).get('/nb/').set('Cookie', savedYes)).text)
     expect($('.consent-banner')).toHaveLength(1)
+    // The same inventory keeps the choice.
+    const same = parse((await request(site.app).get('/nb/').set('Cookie', savedYes)).text)
+    expect(same('.consent-banner')).toHaveLength(0)
   })
 
   it('treats Sec-GPC: 1 without a stored choice as a no to everything, without asking', async () => {

@@ -5,7 +5,7 @@ import { chooseEncoding } from '../../src/accept-encoding.js'
 import { brotliParams } from '../../src/render/prepared-response.js'
 import { parse } from '../helpers/html.js'
 import { listen, type RawResponse, rawRequest } from '../helpers/raw-http.js'
-import { createTestSite, type TestSite } from '../helpers/test-site.js'
+import { createTestSite, fixture, type TestSite, testBaseUrl } from '../helpers/test-site.js'
 
 let site: TestSite
 let fast: { server: Server; port: number }
@@ -164,6 +164,49 @@ describe('the fast path and the Express app', () => {
       }
     }
     expect(compared).toBeGreaterThan(300)
+  })
+
+  it('choose the same consent variant: banner, stored choice, GPC and confirmation', async () => {
+    const choices = await createTestSite({
+      env: { SITE_CONFIG: fixture('site-optional-cookies.json') },
+    })
+    const fastChoices = await listen(choices.app)
+    const expressChoices = await listen(choices.expressApp)
+    try {
+      const saved = await rawRequest(expressChoices.port, {
+        method: 'POST',
+        path: '/nb/cookies',
+        headers: {
+          Origin: testBaseUrl,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          'Content-Length': '13',
+        },
+        body: 'analytics=yes',
+      })
+      const cookie = String(saved.headers['set-cookie']).split(';')[0] ?? ''
+      for (const path of ['/nb/', '/nb/cookies', '/nb/cookies?saved=1', '/en/contact']) {
+        for (const headers of [
+          {},
+          { Cookie: cookie },
+          { 'Sec-GPC': '1' },
+          { Cookie: `${cookie}x` },
+        ]) {
+          const a = await rawRequest(fastChoices.port, {
+            path,
+            headers: { 'Accept-Encoding': 'br', ...headers },
+          })
+          const b = await rawRequest(expressChoices.port, {
+            path,
+            headers: { 'Accept-Encoding': 'br', ...headers },
+          })
+          expect(withoutDate(a.rawHeaders)).toEqual(withoutDate(b.rawHeaders))
+          expect(a.body.equals(b.body), `${path} ${JSON.stringify(headers)}`).toBe(true)
+        }
+      }
+    } finally {
+      fastChoices.server.close()
+      expressChoices.server.close()
+    }
   })
 
   it('leave everything else to Express: redirects, errors and other methods look the same', async () => {

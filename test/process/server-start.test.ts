@@ -89,11 +89,19 @@ describe('starting the server', () => {
         SITE_CONFIG: 'test/fixtures/site-without-email.json',
         NODE_ENV: 'production',
         COOKIE_SECRET: 'x'.repeat(32),
+        BASE_URL: 'https://personvern.example.no',
       },
       'contact.email is required in production',
     ],
     [{ SITE_CONFIG: 'test/fixtures/nope.json' }, 'nope.json: ENOENT'],
-    [{ NODE_ENV: 'production' }, 'COOKIE_SECRET is required in production'],
+    [
+      { NODE_ENV: 'production', BASE_URL: 'https://personvern.example.no' },
+      'COOKIE_SECRET is required in production',
+    ],
+    [
+      { NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(32) },
+      'BASE_URL is required in production',
+    ],
     [
       { SITE_CONFIG: 'test/fixtures/site-missing-language.json' },
       /^Cannot start: locales\/xx\/\w+\.json:1:1 {2}error {2}the file is missing/,

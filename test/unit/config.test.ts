@@ -41,9 +41,17 @@ describe('environment', () => {
       'BASE_URL "personvern.example.no" must be an absolute URL',
     ],
     [{ BASE_URL: 'ftp://example.no' }, 'must start with https:// or http://'],
-    [{ BASE_URL: 'https://example.no/?x=1' }, 'must not hold a query'],
+    [{ BASE_URL: 'https://example.no/?x=1' }, "must be the site's origin only"],
     [{ SITE_CONFIG: 'test/fixtures/does-not-exist.json' }, 'does-not-exist.json: ENOENT'],
-    [{ NODE_ENV: 'production' }, 'COOKIE_SECRET is required in production'],
+    [
+      { NODE_ENV: 'production', BASE_URL: 'https://a.example' },
+      'COOKIE_SECRET is required in production',
+    ],
+    [
+      { NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(32) },
+      'BASE_URL is required in production',
+    ],
+    [{ BASE_URL: 'https://personvern.example.no/personvern' }, "must be the site's origin only"],
     [{ COOKIE_SECRET: 'short' }, 'COOKIE_SECRET must be at least 32 characters long'],
     [{ TRUST_PROXY_HOPS: 'true' }, 'TRUST_PROXY_HOPS "true" must be the number of proxies'],
   ])('%o stops with one clear line', (env, message) => {
@@ -108,6 +116,7 @@ describe('site configuration', () => {
       loadConfig({
         NODE_ENV: 'production',
         COOKIE_SECRET: 'x'.repeat(32),
+        BASE_URL: 'https://personvern.example.no',
         SITE_CONFIG: fixture('site-without-email.json'),
       }),
     ).toThrow('contact.email is required in production')

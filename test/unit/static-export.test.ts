@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportFileFor, exportSite } from '../../src/cli/static-export.js'
 import { packageRoot } from '../../src/paths.js'
 import { listen, rawRequest } from '../helpers/raw-http.js'
-import { createTestSite, type TestSite } from '../helpers/test-site.js'
+import { createTestSite, fixture, type TestSite } from '../helpers/test-site.js'
 
 let site: TestSite
 let outDir: string
@@ -61,6 +61,17 @@ describe('the static export', () => {
       )
     }
     expect(readFileSync(path.join(outDir, 'index.html'), 'utf8')).toContain('url=/nb/')
+  })
+})
+
+describe('a site with cookie choices', () => {
+  it('is not exported: a static host could not store the choice', async () => {
+    const choices = await createTestSite({
+      env: { SITE_CONFIG: fixture('site-optional-cookies.json') },
+    })
+    await expect(
+      exportSite(choices.site, mkdtempSync(path.join(tmpdir(), 'export-choices-'))),
+    ).rejects.toThrow('a static host cannot store cookie choices')
   })
 })
 
