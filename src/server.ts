@@ -25,6 +25,11 @@ async function start(): Promise<void> {
   })
   reloader.watch()
   process.on('SIGHUP', () => void reloader.reload('SIGHUP').catch(() => undefined))
+  // A daily rebuild keeps dates computed at build time, such as security.txt's Expires, fresh.
+  setInterval(
+    () => void reloader.reload('daily refresh').catch(() => undefined),
+    86_400_000,
+  ).unref()
   const handler = createRequestHandler({
     config,
     current: reloader.current,
