@@ -9,34 +9,28 @@ export interface Logger {
   flush(): void
 }
 
-/** How long a log line may wait in the buffer before it is written out. */
-const flushIntervalMs = 250
-const flushBytes = 64 * 1024
-
 /**
- * Collects log lines and writes them to stdout in blocks: when 64 KB have gathered, and a quarter
- * of a second after the first line of a block, so a busy server makes a system call for every
- * few hundred requests rather than for each.
+ * Collects the log lines of one turn of the event loop and writes them to stdout together when
+ * the turn ends: a busy server makes one system call for the several requests of a turn, and
+ * the lines die young instead of piling up in memory until a large block is full.
  */
 function bufferedStdout(): { write(line: string): void; flushSync(): void } {
   let lines: string[] = []
-  let bytes = 0
-  let timer: NodeJS.Timeout | undefined
+  let scheduled = false
   const flushSync = () => {
-    clearTimeout(timer)
-    timer = undefined
+    scheduled = false
     if (lines.length === 0) return
-    const block = lines.join('')
+    const block = lines.length === 1 ? (lines[0] as string) : lines.join('')
     lines = []
-    bytes = 0
     process.stdout.write(block)
   }
   return {
     write(line) {
       lines.push(line)
-      bytes += line.length
-      if (bytes >= flushBytes) flushSync()
-      else if (timer === undefined) timer = setTimeout(flushSync, flushIntervalMs).unref()
+      if (!scheduled) {
+        scheduled = true
+        setImmediate(flushSync)
+      }
     },
     flushSync,
   }

@@ -75,7 +75,7 @@ describe('starting the server', () => {
       page = await (await fetch(`http://127.0.0.1:${port}/nb/contact`)).text()
     }
     expect(page).toContain('href="tel:+4723456789"')
-    // Log lines are written in blocks, at most a quarter of a second late.
+    // Log lines are written at the end of the event loop's turn: wait for them.
     for (let tries = 0; tries < 40 && !server.stdout().includes('"content reloaded"'); tries++) {
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
