@@ -1,5 +1,5 @@
 import type { LanguageContent } from '../content/load-content.js'
-import type { CookieEntry } from '../site-config.js'
+import type { CookieEntry } from '../cookie-inventory-config.js'
 import {
   answerKey,
   type Choices,
