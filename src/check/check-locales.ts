@@ -8,10 +8,11 @@ import { pageLinkResolver } from '../site-pages.js'
 import {
   checkLanguageIdentity,
   checkPolicy,
+  type Report,
   warnAboutSourceText,
   warnAboutStaleTranslation,
 } from './check-policy.js'
-import type { Finding, Level } from './findings.js'
+import type { Finding } from './findings.js'
 import { isFinding, type JsonDocument, readJsonDocument } from './json-document.js'
 
 interface Leaf {
@@ -63,13 +64,7 @@ export function checkLocales(
 ): { findings: Finding[]; files: number } {
   const findings: Finding[] = []
   let files = 0
-  const report = (
-    document: JsonDocument,
-    pathParts: JSONPath,
-    level: Level,
-    message: string,
-    index?: number,
-  ) => {
+  const report: Report = (document, pathParts, level, message, index) => {
     const where =
       index === undefined ? document.at(pathParts) : document.atCharacter(pathParts, index)
     findings.push({ file: document.file, ...where, level, message })

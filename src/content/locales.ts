@@ -5,7 +5,6 @@ import { ConfigError } from '../config-error.js'
 
 /** One locale file per page, plus `common` for what every page shares. */
 export const namespaces = ['common', 'policy', 'cookies', 'contact'] as const
-export type Namespace = (typeof namespaces)[number]
 
 /** Looks up a text; a key that is missing or not a text is an error, never a raw key on the page. */
 export type Translate = (key: string, options?: TOptions) => string

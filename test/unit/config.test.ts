@@ -181,6 +181,25 @@ describe('site configuration', () => {
       },
       'authority.url must be an https:// address',
     ],
+    [
+      'a script address that would break the security policy',
+      (c: SiteJson) => {
+        ;(c.cookieInventory[0] as { category: string }).category = 'analytics'
+        ;(c.cookieInventory[0] as unknown as { scripts: string[] }).scripts = [
+          'https://a.example/x.js; script-src *',
+        ]
+      },
+      'cookieInventory[0].scripts must be a list of https:// addresses',
+    ],
+    [
+      'a script on a strictly necessary cookie',
+      (c: SiteJson) => {
+        ;(c.cookieInventory[0] as unknown as { scripts: string[] }).scripts = [
+          'https://a.example/x.js',
+        ]
+      },
+      'cookieInventory[0].scripts belong to an optional category',
+    ],
   ])('rejects %s', (_name, change, message) => {
     const { config, problems } = parseSiteConfig(withChange(change))
     expect(config).toBeUndefined()
