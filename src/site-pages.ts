@@ -21,3 +21,23 @@ export function pageLinkResolver(lng: string): (target: string) => string | unde
     return fragment === undefined ? pagePath(lng, page) : `${pagePath(lng, page)}#${fragment}`
   }
 }
+
+/** The list of published versions of the notice. */
+export function versionsPath(lng: string): string {
+  return `/${lng}/versions`
+}
+
+/** One published version of the notice, named by its effective date. */
+export function versionPath(lng: string, id: string): string {
+  return `/${lng}/versions/${id}`
+}
+
+/** What changed from an older version to a newer one. */
+export function comparePath(lng: string, older: string, newer: string): string {
+  return `/${lng}/versions/${older}/compare/${newer}`
+}
+
+/** The Atom feed of the notice's versions. */
+export function feedPath(lng: string): string {
+  return `/${lng}/changes.atom`
+}

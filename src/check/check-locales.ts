@@ -3,6 +3,7 @@ import type { JSONPath } from 'jsonc-parser'
 import { namespaces } from '../content/locales.js'
 import { isAllowedLinkTarget } from '../content/markup.js'
 import { sectionOrderProblems } from '../content/section-order.js'
+import { versionIndexFile, versionNamespace } from '../content/version-index.js'
 import { fieldName } from '../site-config.js'
 import { pageLinkResolver } from '../site-pages.js'
 import {
@@ -10,8 +11,14 @@ import {
   checkPolicy,
   type Report,
   warnAboutSourceText,
-  warnAboutStaleTranslation,
 } from './check-policy.js'
+import {
+  checkVersionText,
+  listedVersionIds,
+  sectionIdsOf,
+  unlistedVersionFiles,
+  warnAboutUnpublishedText,
+} from './check-versions.js'
 import type { Finding } from './findings.js'
 import { isFinding, type JsonDocument, readJsonDocument } from './json-document.js'
 
@@ -54,8 +61,8 @@ function linkAllowed(target: string): boolean {
 
 /**
  * Checks every locale file of every language against the Norwegian source: syntax, keys,
- * variables, empty texts, links, sections and their order, dates; and warns about slips in the
- * Norwegian text itself.
+ * variables, empty texts, links, sections and their order, the published versions and their
+ * dates; and warns about slips in the Norwegian text and about changes not published yet.
  */
 export function checkLocales(
   localesDir: string,
@@ -94,15 +101,20 @@ export function checkLocales(
     if (problems.length === 0) order = (orderDocument.value as { policy: string[] }).policy
   }
 
+  const indexDocument = read(path.join(localesDir, versionIndexFile))
+  const versionIds = indexDocument ? listedVersionIds(indexDocument, report) : []
+  const allNamespaces = [...namespaces, ...versionIds.map(versionNamespace)]
+
   const [source = 'nb'] = languages
   const documents = new Map<string, JsonDocument | undefined>()
   for (const lng of languages) {
-    for (const ns of namespaces)
+    for (const ns of allNamespaces)
       documents.set(`${lng}/${ns}`, read(path.join(localesDir, lng, `${ns}.json`)))
+    findings.push(...unlistedVersionFiles(localesDir, lng, versionIds, display))
   }
 
   for (const lng of languages) {
-    for (const ns of namespaces) {
+    for (const ns of allNamespaces) {
       const document = documents.get(`${lng}/${ns}`)
       if (!document) continue
       const own = leaves(document.value)
@@ -171,13 +183,31 @@ export function checkLocales(
     if (policy) checkPolicy(policy, order, report)
     const common = documents.get(`${lng}/common`)
     if (common) checkLanguageIdentity(common, lng, report)
+    for (const id of versionIds) {
+      const version = documents.get(`${lng}/${versionNamespace(id)}`)
+      const sourceVersion = documents.get(`${source}/${versionNamespace(id)}`)
+      const order = lng === source || !sourceVersion ? undefined : sectionIdsOf(sourceVersion)
+      if (version) checkVersionText(version, order, report)
+    }
   }
 
+  const newestId = versionIds.at(-1)
+  const newest = (indexDocument?.value as { versions?: { updated?: unknown }[] })?.versions?.at(-1)
   const sourcePolicy = documents.get(`${source}/policy`)
-  if (sourcePolicy) warnAboutSourceText(sourcePolicy, report)
-  for (const lng of languages.slice(1)) {
-    const policy = documents.get(`${lng}/policy`)
-    if (sourcePolicy && policy) warnAboutStaleTranslation(sourcePolicy, policy, report)
+  if (sourcePolicy) {
+    const updated = typeof newest?.updated === 'string' ? newest.updated : ''
+    warnAboutSourceText(sourcePolicy, { updated, effective: newestId ?? '' }, report)
+  }
+  if (newestId) {
+    const present = (entries: [string, JsonDocument | undefined][]) =>
+      new Map(entries.filter((entry): entry is [string, JsonDocument] => Boolean(entry[1])))
+    warnAboutUnpublishedText(
+      present(languages.map((lng) => [lng, documents.get(`${lng}/policy`)])),
+      present(languages.map((lng) => [lng, documents.get(`${lng}/${versionNamespace(newestId)}`)])),
+      source,
+      newestId,
+      report,
+    )
   }
   return { findings, files }
 }

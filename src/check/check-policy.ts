@@ -1,5 +1,4 @@
 import type { JSONPath } from 'jsonc-parser'
-import { firstDayOf, isPolicyDate } from '../content/dates.js'
 import { languageTag, openGraphLocale } from '../content/load-content.js'
 import type { Level } from './findings.js'
 import type { JsonDocument } from './json-document.js'
@@ -74,18 +73,6 @@ export function checkPolicy(
       report(document, ['sections', id], 'error', `section "${id}" needs a "heading"`)
     }
   }
-  const dates = (document.value as { dates?: Record<string, unknown> }).dates ?? {}
-  for (const which of ['updated', 'effective']) {
-    const value = dates[which]
-    if (typeof value === 'string' && !isPolicyDate(value)) {
-      report(
-        document,
-        ['dates', which],
-        'error',
-        `dates.${which} "${value}" must be a year (2024), a month (2024-05) or a day (2024-05-17)`,
-      )
-    }
-  }
 }
 
 export function checkLanguageIdentity(document: JsonDocument, lng: string, report: Report): void {
@@ -110,9 +97,13 @@ export function checkLanguageIdentity(document: JsonDocument, lng: string, repor
   }
 }
 
-export function warnAboutSourceText(document: JsonDocument, report: Report): void {
+/** Slips in the Norwegian text; the date templates are read with the newest version's dates. */
+export function warnAboutSourceText(
+  document: JsonDocument,
+  dates: { readonly updated: string; readonly effective: string },
+  report: Report,
+): void {
   const value = document.value as {
-    dates?: Record<string, string>
     updated?: unknown
     effective?: unknown
     note?: unknown
@@ -128,7 +119,7 @@ export function warnAboutSourceText(document: JsonDocument, report: Report): voi
   for (const which of ['updated', 'effective'] as const) {
     const template = value[which]
     if (typeof template !== 'string') continue
-    const filled = withDate(template, value.dates?.[which] ?? '')
+    const filled = withDate(template, dates[which])
     textWarnings([which], filled.text, filled.original)
   }
   if (typeof value.note === 'string') {
@@ -147,26 +138,5 @@ export function warnAboutSourceText(document: JsonDocument, report: Report): voi
         report(document, at, 'warning', slip.message, slip.index)
       }
     })
-  }
-}
-
-export function warnAboutStaleTranslation(
-  source: JsonDocument,
-  translation: JsonDocument,
-  report: Report,
-): void {
-  const updated = (document: JsonDocument) =>
-    (document.value as { dates?: { updated?: unknown } }).dates?.updated
-  const sourceDate = updated(source)
-  const translationDate = updated(translation)
-  if (typeof sourceDate !== 'string' || typeof translationDate !== 'string') return
-  if (!isPolicyDate(sourceDate) || !isPolicyDate(translationDate)) return
-  if (firstDayOf(translationDate) < firstDayOf(sourceDate)) {
-    report(
-      translation,
-      ['dates', 'updated'],
-      'warning',
-      `this translation is dated ${translationDate}, before the Norwegian text (${sourceDate}): check whether it needs the same changes, then update its date`,
-    )
   }
 }

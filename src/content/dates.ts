@@ -31,10 +31,23 @@ export function timeElement(date: PolicyDate, lng: string): Html {
 
 /** A text with a `{{date}}` in it, escaped, with the date as a `<time>` element. */
 export function textWithDate(template: string, date: PolicyDate, lng: string): Html {
+  return textWithDates(template, { date }, lng)
+}
+
+/** A text with named dates such as `{{from}}` and `{{to}}`, each as a `<time>` element. */
+export function textWithDates(
+  template: string,
+  dates: Readonly<Record<string, PolicyDate>>,
+  lng: string,
+): Html {
   return template
-    .split('{{date}}')
-    .map((part) => escapeHtml(part))
-    .join(timeElement(date, lng)) as Html
+    .split(/(\{\{\w+\}\})/)
+    .map((part) => {
+      const date = /^\{\{(\w+)\}\}$/.exec(part)?.[1]
+      const value = date === undefined ? undefined : dates[date]
+      return value === undefined ? escapeHtml(part) : timeElement(value, lng)
+    })
+    .join('') as Html
 }
 
 /** The first day of the period a date names: `2024` → `2024-01-01`, for formats that need a day. */

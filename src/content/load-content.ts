@@ -6,8 +6,13 @@ import { buildContactDetails, type ContactDetails } from './contact-details.js'
 import { buildCookieInventory, type CookieInventoryModel } from './cookie-inventory.js'
 import { loadLocales, type Translate, translatorFor } from './locales.js'
 import { type Html, renderInline } from './markup.js'
-import { buildPolicy, type PolicyModel } from './policy.js'
-import { loadSectionOrder } from './section-order.js'
+import { buildPolicyVersion, type PolicyModel, versionSectionOrder } from './policy.js'
+import {
+  loadVersionIndex,
+  type VersionTimeline,
+  versionNamespace,
+  versionTimeline,
+} from './version-index.js'
 
 /** Everything one language's pages are made of, checked and ready to render. */
 export interface LanguageContent {
@@ -17,7 +22,10 @@ export interface LanguageContent {
   readonly name: string
   readonly ogLocale: string
   readonly t: Translate
+  /** The version of the notice in force. */
   readonly policy: PolicyModel
+  /** Every published version by id, oldest first, the one in force and announced ones included. */
+  readonly versions: ReadonlyMap<string, PolicyModel>
   readonly cookies: CookieInventoryModel & { readonly questions: Html }
 }
 
@@ -27,6 +35,8 @@ export interface Content {
   readonly consent: ConsentPolicy
   readonly contact: ContactDetails
   readonly languages: readonly LanguageContent[]
+  /** Which version is in force at the time of the build, and which are announced. */
+  readonly timeline: VersionTimeline
 }
 
 /** A BCP 47 tag as the pages use it: language, optional script, optional region (`zh-Hans`). */
@@ -51,18 +61,41 @@ function languageIdentity(
   return { tag, name: t('common:language.name'), ogLocale: locale }
 }
 
-/** Locale files and site configuration in, a validated content model out; throws ConfigError. */
-export async function loadContent(localesDir: string, site: SiteConfig): Promise<Content> {
-  const order = loadSectionOrder(localesDir)
-  const i18n = await loadLocales(localesDir, site.languages)
+/**
+ * Locale files and site configuration in, a validated content model out; throws ConfigError.
+ * `now` decides which published version of the notice is in force.
+ */
+export async function loadContent(
+  localesDir: string,
+  site: SiteConfig,
+  now: Date,
+): Promise<Content> {
+  const index = loadVersionIndex(localesDir)
+  const timeline = versionTimeline(index, now)
+  const i18n = await loadLocales(
+    localesDir,
+    site.languages,
+    index.versions.map((version) => versionNamespace(version.id)),
+  )
+  const source = site.languages[0] ?? 'nb'
+  const orders = new Map(
+    index.versions.map((version) => [version.id, versionSectionOrder(i18n, source, version)]),
+  )
   const consent = consentPolicy(site)
   const languages = site.languages.map((lng) => {
     const t = translatorFor(i18n, lng)
+    const versions = new Map(
+      index.versions.map((version) => [
+        version.id,
+        buildPolicyVersion(i18n, lng, version, orders.get(version.id) ?? []),
+      ]),
+    )
     return {
       lng,
       ...languageIdentity(t, lng),
       t,
-      policy: buildPolicy(i18n, lng, order),
+      policy: versions.get(timeline.inForce.id) as PolicyModel,
+      versions,
       cookies: {
         ...buildCookieInventory(site.cookieInventory, lng, t, {
           // The consent cookie exists only where there is something to choose.
@@ -76,5 +109,5 @@ export async function loadContent(localesDir: string, site: SiteConfig): Promise
       },
     }
   })
-  return { site, consent, contact: buildContactDetails(site), languages }
+  return { site, consent, contact: buildContactDetails(site), languages, timeline }
 }

@@ -4,7 +4,7 @@ import Backend from 'i18next-fs-backend'
 import { ConfigError } from '../config-error.js'
 
 /** One locale file per page, plus `common` for what every page shares. */
-export const namespaces = ['common', 'policy', 'cookies', 'contact'] as const
+export const namespaces = ['common', 'policy', 'cookies', 'contact', 'history'] as const
 
 /** Looks up a text; a key that is missing or not a text is an error, never a raw key on the page. */
 export type Translate = (key: string, options?: TOptions) => string
@@ -13,7 +13,13 @@ export type Translate = (key: string, options?: TOptions) => string
  * Loads every locale file of every language into a fresh i18next instance. A fresh instance each
  * time means a reload gives exactly what a fresh start gives (reloadResources would merge).
  */
-export async function loadLocales(localesDir: string, languages: readonly string[]): Promise<i18n> {
+export async function loadLocales(
+  localesDir: string,
+  languages: readonly string[],
+  /** More files to load from every language's folder, such as the published versions. */
+  extraNamespaces: readonly string[] = [],
+): Promise<i18n> {
+  const all = [...namespaces, ...extraNamespaces]
   const instance = i18next.createInstance()
   const failures: string[] = []
   instance.on('failedLoading', (lng, ns, message) => {
@@ -25,7 +31,7 @@ export async function loadLocales(localesDir: string, languages: readonly string
     supportedLngs: [...languages],
     preload: [...languages],
     fallbackLng: false,
-    ns: [...namespaces],
+    ns: all,
     defaultNS: 'common',
     load: 'currentOnly',
     // EJS escapes everything it prints; escaping here as well would double-escape.
@@ -34,7 +40,7 @@ export async function loadLocales(localesDir: string, languages: readonly string
   })
   if (failures.length > 0) throw new ConfigError(`locale file ${failures[0]}`)
   for (const lng of languages) {
-    for (const ns of namespaces) {
+    for (const ns of all) {
       if (!instance.hasResourceBundle(lng, ns)) {
         throw new ConfigError(
           `locale file ${path.join(localesDir, lng, `${ns}.json`)} did not load`,

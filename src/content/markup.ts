@@ -71,3 +71,18 @@ export function renderInline(text: string, resolvePage: PageLinkResolver, where:
   const env: RenderEnv = { resolvePage, where }
   return inlineMarkdown.renderInline(text, { ...env }) as Html
 }
+
+/** The words of a paragraph without its markup, blocks (list items) on lines of their own. */
+export function plainText(text: string): string {
+  const lines: string[] = []
+  for (const token of blockMarkdown.parse(text, {})) {
+    if (token.type !== 'inline') continue
+    const words = (token.children ?? [])
+      .map((child) =>
+        child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : child.content,
+      )
+      .join('')
+    lines.push(words)
+  }
+  return lines.join('\n')
+}

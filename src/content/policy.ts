@@ -1,65 +1,82 @@
 import type { i18n } from 'i18next'
 import { ConfigError } from '../config-error.js'
 import { pageLinkResolver } from '../site-pages.js'
-import { isPolicyDate, type PolicyDate, textWithDate } from './dates.js'
+import { type PolicyDate, textWithDate } from './dates.js'
 import { textList, translatorFor } from './locales.js'
 import { type Html, renderParagraph } from './markup.js'
+import { type VersionEntry, versionNamespace } from './version-index.js'
 
 export interface PolicySection {
   readonly id: string
   readonly heading: string
   readonly paragraphs: readonly Html[]
+  /** The paragraphs as written in the locale file, for comparing versions word by word. */
+  readonly sourceParagraphs: readonly string[]
 }
 
+/** One published version of the notice in one language, ready to render. */
 export interface PolicyModel {
+  readonly version: VersionEntry
   readonly updatedDate: PolicyDate
   readonly effectiveDate: PolicyDate
   /** "Oppdateringstid: 2024" with the date in a `<time>` element. */
   readonly updated: Html
   readonly effective: Html
+  /** What changed in this version, in a sentence or two. */
+  readonly summary: string
   readonly note: string
   readonly sections: readonly PolicySection[]
 }
 
-function policyDate(i18n: i18n, lng: string, which: 'updated' | 'effective'): PolicyDate {
-  const value = translatorFor(i18n, lng)(`policy:dates.${which}`)
-  if (!isPolicyDate(value)) {
-    throw new ConfigError(
-      `locale file locales/${lng}/policy.json: dates.${which} "${value}" must be a year (2024), a month (2024-05) or a day (2024-05-17)`,
-    )
-  }
-  return value
+/** The section ids of a version, in the order its Norwegian file lists them. */
+export function versionSectionOrder(i18n: i18n, source: string, version: VersionEntry): string[] {
+  return Object.keys(i18n.getResource(source, versionNamespace(version.id), 'sections') ?? {})
 }
 
-/** The notice of one language: its dates and its sections in the shared order, links resolved. */
-export function buildPolicy(i18n: i18n, lng: string, order: readonly string[]): PolicyModel {
+/** One version of the notice in one language: its dates, summary and sections, links resolved. */
+export function buildPolicyVersion(
+  i18n: i18n,
+  lng: string,
+  version: VersionEntry,
+  order: readonly string[],
+): PolicyModel {
   const t = translatorFor(i18n, lng)
+  const ns = versionNamespace(version.id)
+  const file = `locales/${lng}/${ns}.json`
   const resolvePage = pageLinkResolver(lng)
-  const written = Object.keys(i18n.getResource(lng, 'policy', 'sections') ?? {})
+  const written = Object.keys(i18n.getResource(lng, ns, 'sections') ?? {})
   const unordered = written.filter((id) => !order.includes(id))
   if (unordered.length > 0) {
     throw new ConfigError(
-      `locale file locales/${lng}/policy.json: section "${unordered[0]}" is not in locales/sections.json`,
+      `locale file ${file}: section "${unordered[0]}" is not in the Norwegian text of this version`,
     )
   }
-  const updatedDate = policyDate(i18n, lng, 'updated')
-  const effectiveDate = policyDate(i18n, lng, 'effective')
   return {
-    updatedDate,
-    effectiveDate,
-    updated: textWithDate(t('policy:updated', { skipInterpolation: true }), updatedDate, lng),
-    effective: textWithDate(t('policy:effective', { skipInterpolation: true }), effectiveDate, lng),
-    note: t('policy:note'),
-    sections: order.map((id) => ({
-      id,
-      heading: t(`policy:sections.${id}.heading`),
-      paragraphs: textList(i18n, lng, `policy:sections.${id}.paragraphs`).map((text, index) =>
-        renderParagraph(
-          text,
-          resolvePage,
-          `locale file locales/${lng}/policy.json: sections.${id}.paragraphs[${index}]`,
+    version,
+    updatedDate: version.updated,
+    effectiveDate: version.effective,
+    updated: textWithDate(t('policy:updated', { skipInterpolation: true }), version.updated, lng),
+    effective: textWithDate(
+      t('policy:effective', { skipInterpolation: true }),
+      version.effective,
+      lng,
+    ),
+    summary: t(`${ns}:summary`),
+    note: t(`${ns}:note`),
+    sections: order.map((id) => {
+      const sourceParagraphs = textList(i18n, lng, `${ns}:sections.${id}.paragraphs`)
+      return {
+        id,
+        heading: t(`${ns}:sections.${id}.heading`),
+        paragraphs: sourceParagraphs.map((text, index) =>
+          renderParagraph(
+            text,
+            resolvePage,
+            `locale file ${file}: sections.${id}.paragraphs[${index}]`,
+          ),
         ),
-      ),
-    })),
+        sourceParagraphs,
+      }
+    }),
   }
 }

@@ -50,7 +50,7 @@ export async function buildSite(
     const more = errors.length > 1 ? ` (and ${errors.length - 1} more: run npm run check)` : ''
     throw new ConfigError(`${formatFinding(firstError)}${more}`)
   }
-  const content = await loadContent(sources.localesDir, config.site)
+  const content = await loadContent(sources.localesDir, config.site, now)
   const assets = loadAssets(sources.publicDir)
   const renderer = createPageRenderer(sources.viewsDir, content, assets, config.baseUrl)
   const production = config.env === 'production'

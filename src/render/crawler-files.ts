@@ -1,7 +1,7 @@
 import { firstDayOf } from '../content/dates.js'
 import type { Content } from '../content/load-content.js'
 import { escapeHtml } from '../content/markup.js'
-import { pageNames, pagePath } from '../site-pages.js'
+import { pageNames, pagePath, versionsPath } from '../site-pages.js'
 
 /**
  * The sitemap: every page of every language, with its language alternates (sitemaps.org 0.9).
@@ -9,19 +9,25 @@ import { pageNames, pagePath } from '../site-pages.js'
  */
 export function sitemapXml(content: Content, baseUrl: string): string {
   const source = content.languages[0]
+  // Earlier versions and comparisons are `noindex`: the list of versions links them.
+  const newest = content.timeline.index.versions.at(-1)?.updated
+  const pages: { pathIn: (lng: string) => string; updated?: string }[] = [
+    ...pageNames.map((page) => ({ pathIn: (lng: string) => pagePath(lng, page) })),
+    { pathIn: versionsPath, ...(newest ? { updated: newest } : {}) },
+  ]
   const urls = content.languages.flatMap((language) =>
-    pageNames.map((page) => {
+    pages.map(({ pathIn, updated }) => {
       const alternates = [
         ...content.languages.map((other) => [other.tag, other.lng] as const),
         ['x-default', source?.lng ?? language.lng] as const,
       ].map(
         ([hreflang, lng]) =>
-          `    <xhtml:link rel="alternate" hreflang="${hreflang}" href="${escapeHtml(`${baseUrl}${pagePath(lng, page)}`)}"/>`,
+          `    <xhtml:link rel="alternate" hreflang="${hreflang}" href="${escapeHtml(`${baseUrl}${pathIn(lng)}`)}"/>`,
       )
       return [
         '  <url>',
-        `    <loc>${escapeHtml(`${baseUrl}${pagePath(language.lng, page)}`)}</loc>`,
-        `    <lastmod>${firstDayOf(language.policy.updatedDate)}</lastmod>`,
+        `    <loc>${escapeHtml(`${baseUrl}${pathIn(language.lng)}`)}</loc>`,
+        `    <lastmod>${firstDayOf(updated ?? language.policy.updatedDate)}</lastmod>`,
         ...alternates,
         '  </url>',
       ].join('\n')

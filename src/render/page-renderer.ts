@@ -3,11 +3,20 @@ import path from 'node:path'
 import ejs from 'ejs'
 import { ConfigError } from '../config-error.js'
 import type { ConsentView } from '../consent/consent-view.js'
-import { textWithDate } from '../content/dates.js'
+import { formatPolicyDate as formatted, textWithDate } from '../content/dates.js'
 import type { Content, LanguageContent } from '../content/load-content.js'
-import { type PageName, pageNames, pagePath } from '../site-pages.js'
+import {
+  comparePath,
+  feedPath,
+  type PageName,
+  pageNames,
+  pagePath,
+  versionPath,
+  versionsPath,
+} from '../site-pages.js'
 import type { Assets } from './assets.js'
 import { structuredData } from './structured-data.js'
+import { compareView, versionListView, versionStatusView } from './version-views.js'
 
 export const errorKinds = [
   'badRequest',
@@ -23,10 +32,17 @@ export type ErrorKind = (typeof errorKinds)[number]
 
 export interface PageRenderer {
   page(language: LanguageContent, page: PageName, consent: ConsentView): string
+  /** The list of published versions of the notice. */
+  versionList(language: LanguageContent, consent: ConsentView): string
+  /** One published version, in full, marked as in force, earlier or upcoming. */
+  version(language: LanguageContent, id: string, consent: ConsentView): string
+  /** What changed from an older version to a newer one, word by word. */
+  compare(language: LanguageContent, older: string, newer: string, consent: ConsentView): string
   error(language: LanguageContent, kind: ErrorKind, details?: string): string
 }
 
 type Template = (data: Record<string, unknown>) => string
+const templateNames = [...pageNames, 'versions', 'compare', 'error'] as const
 
 function compile(viewsDir: string, name: string): Template {
   const filename = path.join(viewsDir, `${name}.ejs`)
@@ -44,6 +60,21 @@ function compile(viewsDir: string, name: string): Template {
   }
 }
 
+/** Where a page is in each language, so the switcher and the crawler tags can point to it. */
+type PathIn = (lng: string) => string
+
+interface PageParts {
+  readonly title: string
+  readonly description: string
+  readonly pathIn: PathIn
+  /** The menu entry to mark as the current page, if the page is one of the menu's. */
+  readonly current: PageName | undefined
+  /** Pages not meant for search results: earlier versions, comparisons, errors. */
+  readonly robots: string | null
+  /** Only pages in the sitemap get structured data and Open Graph tags. */
+  readonly describe: boolean
+}
+
 /** Compiles the templates once; each call renders one page of one language to a string. */
 export function createPageRenderer(
   viewsDir: string,
@@ -53,22 +84,25 @@ export function createPageRenderer(
 ): PageRenderer {
   const layout = compile(viewsDir, 'layout')
   const templates = Object.fromEntries(
-    [...pageNames, 'error'].map((name) => [name, compile(viewsDir, `pages/${name}`)]),
-  ) as Record<PageName | 'error', Template>
+    templateNames.map((name) => [name, compile(viewsDir, `pages/${name}`)]),
+  ) as Record<(typeof templateNames)[number], Template>
   const source = content.languages[0] as LanguageContent
+  const { timeline } = content
+  const announced = timeline.upcoming[0]
 
-  /** What every page of a language shares: menu, language switcher, footer. */
+  /** What every page of a language shares: menu, language switcher, announcement, footer. */
   const frame = (
     language: LanguageContent,
     current: PageName | undefined,
+    pathIn: PathIn,
     consent: ConsentView | null,
   ) => {
     const { lng, t } = language
-    const target = current ?? 'policy'
     return {
       consent,
       cookiesPath: pagePath(lng, 'cookies'),
-      currentPage: target,
+      // Where the banner's choice returns to: the page itself, or the notice from other pages.
+      currentPage: current ?? 'policy',
       lng,
       tag: language.tag,
       t,
@@ -81,7 +115,7 @@ export function createPageRenderer(
         current: page === current,
       })),
       languages: content.languages.map((other) => ({
-        href: pagePath(other.lng, target),
+        href: pathIn(other.lng),
         tag: other.tag,
         name: other.name,
         current: other.lng === lng,
@@ -92,9 +126,22 @@ export function createPageRenderer(
           : {
               notice: t('common:translation.notice'),
               link: t('common:translation.link'),
-              href: pagePath(source.lng, target),
+              href: pathIn(source.lng),
               hreflang: source.tag,
             },
+      announcement: announced
+        ? {
+            text: textWithDate(
+              t('history:announcement.text', { skipInterpolation: true }),
+              announced.effective,
+              lng,
+            ),
+            link: t('history:announcement.link'),
+            href: comparePath(lng, timeline.inForce.id, announced.id),
+          }
+        : null,
+      feed: { href: feedPath(lng), title: t('history:feed.title') },
+      versionsHref: versionsPath(lng),
       updated: textWithDate(
         t('common:footer.updated', { skipInterpolation: true }),
         language.policy.updatedDate,
@@ -103,67 +150,143 @@ export function createPageRenderer(
     }
   }
 
-  const crawlerHead = (
-    language: LanguageContent,
-    page: PageName,
-    title: string,
-    description: string,
-  ) => {
-    const url = (lng: string) => `${baseUrl}${pagePath(lng, page)}`
+  const crawlerHead = (language: LanguageContent, parts: PageParts) => {
+    const url = (lng: string) => `${baseUrl}${parts.pathIn(lng)}`
     const siteName = content.site.organisationName ?? language.t('common:site.name')
+    const { title, description } = parts
     return {
+      title,
+      description,
+      robots: parts.robots,
       canonical: url(language.lng),
       alternates: [
         ...content.languages.map((other) => ({ hreflang: other.tag, href: url(other.lng) })),
         { hreflang: 'x-default', href: url(source.lng) },
       ],
       privacyPolicy: `${baseUrl}${pagePath(language.lng, 'policy')}`,
-      openGraph: {
-        title,
-        description,
-        url: url(language.lng),
-        siteName,
-        locale: language.ogLocale,
-        alternateLocales: content.languages
-          .filter((other) => other.lng !== language.lng)
-          .map((other) => other.ogLocale),
-      },
-      jsonLd: structuredData({
-        url: url(language.lng),
-        name: title,
-        description,
-        inLanguage: language.tag,
-        dateModified: language.policy.updatedDate,
-        siteUrl: baseUrl,
-        siteName,
-        ...(content.site.organisationName
-          ? { organisationName: content.site.organisationName }
-          : {}),
-        contact: content.contact,
-        availableLanguages: content.languages.map((other) => other.name),
-      }),
+      openGraph: parts.describe
+        ? {
+            title,
+            description,
+            url: url(language.lng),
+            siteName,
+            locale: language.ogLocale,
+            alternateLocales: content.languages
+              .filter((other) => other.lng !== language.lng)
+              .map((other) => other.ogLocale),
+          }
+        : null,
+      jsonLd: parts.describe
+        ? structuredData({
+            url: url(language.lng),
+            name: title,
+            description,
+            inLanguage: language.tag,
+            dateModified: language.policy.updatedDate,
+            siteUrl: baseUrl,
+            siteName,
+            ...(content.site.organisationName
+              ? { organisationName: content.site.organisationName }
+              : {}),
+            contact: content.contact,
+            availableLanguages: content.languages.map((other) => other.name),
+          })
+        : null,
     }
+  }
+
+  const render = (
+    language: LanguageContent,
+    template: Template,
+    parts: PageParts,
+    consent: ConsentView,
+    data: Record<string, unknown>,
+  ) => {
+    const shared = frame(language, parts.current, parts.pathIn, consent)
+    const body = template({ ...shared, ...data })
+    return layout({ ...shared, ...crawlerHead(language, parts), body })
+  }
+
+  const versionOf = (language: LanguageContent, id: string) => {
+    const version = language.versions.get(id)
+    if (!version) throw new Error(`no version ${id} of the notice`)
+    return version
   }
 
   return {
     page(language, page, consent) {
       const { t } = language
-      const title = t(`${page}:meta.title`)
-      const description = t(`${page}:meta.description`)
-      const shared = frame(language, page, consent)
-      const body = templates[page]({
-        ...shared,
-        policy: language.policy,
-        cookies: language.cookies,
-      })
-      return layout({
-        ...shared,
-        title,
-        description,
-        robots: null,
-        ...crawlerHead(language, page, title, description),
-        body,
-      })
+      return render(
+        language,
+        templates[page],
+        {
+          title: t(`${page}:meta.title`),
+          description: t(`${page}:meta.description`),
+          pathIn: (lng) => pagePath(lng, page),
+          current: page,
+          robots: null,
+          describe: true,
+        },
+        consent,
+        { policy: language.policy, versionStatus: null, cookies: language.cookies },
+      )
+    },
+    versionList(language, consent) {
+      const { t } = language
+      return render(
+        language,
+        templates.versions,
+        {
+          title: t('history:meta.title'),
+          description: t('history:meta.description'),
+          pathIn: versionsPath,
+          current: undefined,
+          robots: null,
+          describe: true,
+        },
+        consent,
+        { items: versionListView(language, timeline) },
+      )
+    },
+    version(language, id, consent) {
+      const { t, lng } = language
+      const policy = versionOf(language, id)
+      const date = policy.version.effective
+      return render(
+        language,
+        templates.policy,
+        {
+          title: t('history:version.title', { date: formatted(date, lng) }),
+          description: t('history:version.description', { date: formatted(date, lng) }),
+          pathIn: (other) => versionPath(other, id),
+          current: undefined,
+          robots: 'noindex',
+          describe: false,
+        },
+        consent,
+        { policy, versionStatus: versionStatusView(language, timeline, id) },
+      )
+    },
+    compare(language, older, newer, consent) {
+      const { t, lng } = language
+      const from = formatted(versionOf(language, older).version.effective, lng)
+      const to = formatted(versionOf(language, newer).version.effective, lng)
+      return render(
+        language,
+        templates.compare,
+        {
+          title: t('history:compare.title', { from, to }),
+          description: t('history:compare.description', { from, to }),
+          pathIn: (other) => comparePath(other, older, newer),
+          current: undefined,
+          robots: 'noindex',
+          describe: false,
+        },
+        consent,
+        {
+          comparison: compareView(language, versionOf(language, older), versionOf(language, newer)),
+        },
+      )
     },
     error(language, kind, details) {
       const { t } = language
@@ -172,7 +295,7 @@ export function createPageRenderer(
         body: t(`common:errors.${kind}.body`),
         details: details ?? null,
       }
-      const shared = frame(language, undefined, null)
+      const shared = frame(language, undefined, (lng) => pagePath(lng, 'policy'), null)
       return layout({
         ...shared,
         title: error.title,

@@ -1,9 +1,17 @@
 import type { ConsentPolicy } from '../consent/consent-policy.js'
-import { consentViews } from '../consent/consent-view.js'
+import { type ConsentView, consentViews } from '../consent/consent-view.js'
 import { firstDayOf } from '../content/dates.js'
 import type { Content } from '../content/load-content.js'
-import { pageNames, pagePath } from '../site-pages.js'
+import {
+  comparePath,
+  feedPath,
+  pageNames,
+  pagePath,
+  versionPath,
+  versionsPath,
+} from '../site-pages.js'
 import type { Assets } from './assets.js'
+import { atomFeed } from './atom-feed.js'
 import { robotsTxt, securityTxt, sitemapXml } from './crawler-files.js'
 import type { ErrorKind, PageRenderer } from './page-renderer.js'
 import {
@@ -87,27 +95,31 @@ export async function buildResponseTable(
 
   const entries: [string, Promise<TableEntry>][] = []
   const errorEntries: [string, Promise<PreparedResponse>][] = []
+  const { versions } = content.timeline.index
   for (const language of content.languages) {
     const { lng, tag } = language
-    for (const page of pageNames) {
+    /** A page in every consent variant: banner, form, confirmation, consented scripts. */
+    const page = (
+      path: string,
+      render: (view: ConsentView) => string,
+      withConfirmation = false,
+    ) => {
       const views = consentViews(consent, content.site.cookieInventory, language, {
-        withConfirmation: page === 'cookies',
+        withConfirmation,
       })
       const prepared = Promise.all(
         views.map(async (view) => {
-          const html = renderer.page(language, page, view)
-          const headers = options.securityHeaders(view.scripts)
-          const response = await prepareHtml(html, {
+          const response = await prepareHtml(render(view), {
             status: 200,
             language: tag,
             ...pageCaching,
-            securityHeaders: headers,
+            securityHeaders: options.securityHeaders(view.scripts),
           })
           return [view.key, response] as const
         }),
       )
       entries.push([
-        pagePath(lng, page),
+        path,
         prepared.then((variants) => ({
           byConsent,
           response: variants[0]?.[1] as PreparedResponse,
@@ -115,6 +127,23 @@ export async function buildResponseTable(
         })),
       ])
     }
+    for (const name of pageNames) {
+      page(pagePath(lng, name), (view) => renderer.page(language, name, view), name === 'cookies')
+    }
+    page(versionsPath(lng), (view) => renderer.versionList(language, view))
+    versions.forEach((version, index) => {
+      page(versionPath(lng, version.id), (view) => renderer.version(language, version.id, view))
+      // Every older version against this one: few versions a year keep this small.
+      for (const older of versions.slice(0, index)) {
+        page(comparePath(lng, older.id, version.id), (view) =>
+          renderer.compare(language, older.id, version.id, view),
+        )
+      }
+    })
+    entries.push([
+      feedPath(lng),
+      text(atomFeed(content, language, baseUrl), 'application/atom+xml; charset=utf-8'),
+    ])
     for (const [kind, status] of Object.entries(errorStatus) as [ErrorKind, number][]) {
       const html = renderer.error(language, kind)
       errorEntries.push([

@@ -12,7 +12,7 @@ import { createPageRenderer } from '../../src/render/page-renderer.js'
 import { isPageName, type PageName } from '../../src/site-pages.js'
 
 const { config } = loadConfig({ ...process.env, NODE_ENV: 'production' })
-const content = await loadContent(localesDir, config.site)
+const content = await loadContent(localesDir, config.site, new Date())
 const renderer = createPageRenderer(viewsDir, content, loadAssets(publicDir), config.baseUrl)
 
 const app = express()

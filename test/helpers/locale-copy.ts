@@ -18,18 +18,25 @@ export function copyLocales(): {
   dir: string
   edit: (file: string, change: (json: Json) => void) => void
   write: (file: string, text: string) => void
+  /** Changes the notice's text as staff write it and as published in version 2024 alike. */
+  editNotice: (lng: string, change: (json: Json) => void) => void
 } {
   const dir = mkdtempSync(path.join(tmpdir(), 'locales-'))
   copies.push(dir)
   cpSync(localesDir, dir, { recursive: true })
   const write = (file: string, text: string) => writeFileSync(path.join(dir, file), text)
+  const edit = (file: string, change: (json: Json) => void) => {
+    const json = JSON.parse(readFileSync(path.join(dir, file), 'utf8'))
+    change(json)
+    write(file, JSON.stringify(json, null, 2))
+  }
   return {
     dir,
     write,
-    edit: (file, change) => {
-      const json = JSON.parse(readFileSync(path.join(dir, file), 'utf8'))
-      change(json)
-      write(file, JSON.stringify(json, null, 2))
+    edit,
+    editNotice: (lng, change) => {
+      edit(`${lng}/policy.json`, change)
+      edit(`${lng}/versions/2024.json`, change)
     },
   }
 }

@@ -14,8 +14,9 @@ beforeAll(async () => {
 })
 
 /** Every HTML page a visitor can reach by following links from `/`, as paths. */
-async function crawl(): Promise<Set<string>> {
-  const found = new Set<string>()
+/** Every HTML page a crawler reaches from `/`, and whether it asks not to be indexed. */
+async function crawl(): Promise<Map<string, boolean>> {
+  const found = new Map<string, boolean>()
   const queue = ['/']
   const seen = new Set(queue)
   while (queue.length > 0) {
@@ -31,8 +32,8 @@ async function crawl(): Promise<Set<string>> {
     }
     if (response.status !== 200 || !response.headers['content-type']?.startsWith('text/html'))
       continue
-    found.add(path)
     const $ = parse(response.text)
+    found.set(path, $('meta[name="robots"]').attr('content') === 'noindex')
     $('a[href]').each((_, a) => {
       const href = (a.attribs.href ?? '').split('#')[0] ?? ''
       if (href.startsWith('/') && !seen.has(href)) {
@@ -87,8 +88,17 @@ describe('/sitemap.xml', () => {
     expect(new Set(listed).size).toBe(listed.length)
     for (const url of listed) expect(url.startsWith(`${testBaseUrl}/`)).toBe(true)
     const served = await crawl()
-    expect(served.size).toBe(9)
-    expect(new Set(listed.map((url) => url.slice(testBaseUrl.length)))).toEqual(served)
+    const indexed = [...served].filter(([, noindex]) => !noindex).map(([path]) => path)
+    // Per language: the notice, cookies, contact and the list of versions.
+    expect(indexed).toHaveLength(12)
+    expect(new Set(listed.map((url) => url.slice(testBaseUrl.length)))).toEqual(new Set(indexed))
+    // The published versions are linked, but kept out of search results.
+    const unindexed = [...served].filter(([, noindex]) => noindex).map(([path]) => path)
+    expect(unindexed.sort()).toEqual([
+      '/en/versions/2024',
+      '/nb/versions/2024',
+      '/zh/versions/2024',
+    ])
   })
 
   it('gives each URL its lastmod from the update date and every language alternate', () => {

@@ -59,7 +59,8 @@ describe('every prepared response in every encoding', () => {
   ] as const
 
   it('covers every page of every language, the crawler files and the assets', () => {
-    expect(paths.filter((path) => /^\/(nb|en|zh)\//.test(path))).toHaveLength(9)
+    // Per language: three pages, the list of versions, version 2024 and the feed.
+    expect(paths.filter((path) => /^\/(nb|en|zh)\//.test(path))).toHaveLength(18)
     expect(paths).toContain('/sitemap.xml')
     expect(paths.some((path) => path.endsWith('.css'))).toBe(true)
   })

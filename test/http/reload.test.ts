@@ -45,7 +45,7 @@ async function reloadableSite() {
 describe('reloading content', () => {
   it('applies a changed paragraph, and a new phone number from the site configuration', async () => {
     const site = await reloadableSite()
-    site.copy.edit('nb/policy.json', (json) => {
+    site.copy.editNotice('nb', (json) => {
       json.sections.security.paragraphs[1] = 'Vi har skrevet om dette avsnittet.'
     })
     const config = JSON.parse(readFileSync(site.siteConfigPath, 'utf8'))
@@ -63,7 +63,7 @@ describe('reloading content', () => {
       json.policy = json.policy.filter((id: string) => id !== 'transfers')
     })
     for (const lng of ['nb', 'en', 'zh']) {
-      site.copy.edit(`${lng}/policy.json`, (json) => {
+      site.copy.editNotice(lng, (json) => {
         delete json.sections.transfers
       })
     }

@@ -215,19 +215,72 @@ describe('errors staff make', () => {
   })
 })
 
-describe('warnings about translations', () => {
-  it('warns when a translation is dated before the Norwegian text', () => {
+describe('the published versions', () => {
+  const messages = (dir: string) =>
+    check({ locales: dir }).findings.map(
+      (finding) => `${finding.file.replace(`${dir}/`, '')} ${finding.level} ${finding.message}`,
+    )
+
+  it('warns that an edited text is not published yet, and names translations that lack the change', () => {
     const copy = copyLocales()
     copy.edit('nb/policy.json', (json) => {
-      json.dates.updated = '2025-03-01'
+      json.sections.security.paragraphs[0] = 'Vi har skrevet om dette avsnittet.'
     })
-    const warnings = check({ locales: copy.dir }).findings.filter((finding) =>
-      finding.message.includes('before the Norwegian text'),
+    expect(messages(copy.dir)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^nb\/policy\.json warning this text differs from the published version 2024: visitors see the published text until the change is published with npm run publish$/,
+        ),
+        expect.stringMatching(
+          /^en\/policy\.json warning the Norwegian text has changes since version 2024 that this translation does not have/,
+        ),
+        expect.stringMatching(
+          /^zh\/policy\.json warning the Norwegian text has changes since version 2024/,
+        ),
+      ]),
     )
-    expect(
-      warnings.map((finding) => finding.file.replace(/.*\/(\w+\/policy\.json)$/, '$1')),
-    ).toEqual(['en/policy.json', 'zh/policy.json'])
-    expect(warnings[0]?.level).toBe('warning')
+  })
+
+  it('names a version listed out of order, and a listed version without its text', () => {
+    const copy = copyLocales()
+    copy.edit('versions.json', (json) => {
+      json.versions.push({ effective: '2023-06', updated: '2023' })
+    })
+    expect(messages(copy.dir)).toEqual(
+      expect.arrayContaining([
+        'versions.json error versions are listed oldest first, each taking effect after the one before: 2023-06 is not after 2024',
+        'nb/versions/2023-06.json error the file is missing',
+        'en/versions/2023-06.json error the file is missing',
+      ]),
+    )
+  })
+
+  it('names a translated version that lacks a section, and a version file nobody listed', () => {
+    const copy = copyLocales()
+    copy.edit('en/versions/2024.json', (json) => {
+      delete json.sections.transfers
+      json.summary = ''
+    })
+    copy.write('zh/versions/2025.json', '{}')
+    expect(messages(copy.dir)).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^en\/versions\/2024\.json error "sections\.transfers\.heading" is missing: \S*nb\/versions\/2024\.json has it$/,
+        ),
+        'en/versions/2024.json error "summary" is empty: write the text, or remove the key from every language',
+        'zh/versions/2025.json warning this version is not listed in locales/versions.json, so it is never shown: list it there, or remove the file',
+      ]),
+    )
+  })
+
+  it('names a time zone that does not exist', () => {
+    const copy = copyLocales()
+    copy.edit('versions.json', (json) => {
+      json.timeZone = 'Europe/Bergen'
+    })
+    expect(messages(copy.dir)).toContain(
+      'versions.json error "timeZone" must be a time zone such as "Europe/Oslo"',
+    )
   })
 })
 
@@ -243,7 +296,7 @@ describe('npm run check', () => {
     const result = run()
     expect(result.status).toBe(0)
     const output = result.stdout.trim().split('\n')
-    expect(output.at(-1)).toBe('0 errors, 8 warnings in 14 files checked')
+    expect(output.at(-1)).toBe('0 errors, 8 warnings in 21 files checked')
     for (const line of output.slice(0, -1))
       expect(line).toMatch(/^\S+:\d+:\d+ {2}(error|warning) {2}\S/)
   })
@@ -260,7 +313,7 @@ describe('npm run check', () => {
       /broken-site\.json:\d+:\d+ {2}error {2}cookieInventory\[0\]\.provider is missing/,
     )
     expect(result.stdout.trim().split('\n').at(-1)).toMatch(
-      /^\d+ errors?, \d+ warnings? in 14 files checked$/,
+      /^\d+ errors?, \d+ warnings? in 21 files checked$/,
     )
   })
 })

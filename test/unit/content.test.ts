@@ -20,7 +20,7 @@ async function loadError(dir: string): Promise<ConfigError> {
 
 describe('building the site from locale files', () => {
   it('loads the shipped locale files', async () => {
-    const content = await loadContent(copyLocales().dir, config.site)
+    const content = await loadContent(copyLocales().dir, config.site, new Date())
     expect(content.languages.map((language) => language.lng)).toEqual(['nb', 'en', 'zh'])
     expect(content.languages[0]?.policy.sections.length).toBeGreaterThan(5)
   })
@@ -79,12 +79,14 @@ describe('building the site from locale files', () => {
     expect((await loadError(copy.dir)).message).toContain('"Om oss!" is not a section id')
   })
 
-  it('names a policy date that is not a date', async () => {
+  it('names a version date that is not a date', async () => {
     const copy = copyLocales()
-    copy.edit('nb/policy.json', (json) => {
-      json.dates.updated = '2024-13'
+    copy.edit('versions.json', (json) => {
+      json.versions[0].updated = '2024-13'
     })
-    expect((await loadError(copy.dir)).message).toContain('dates.updated "2024-13"')
+    expect((await loadError(copy.dir)).message).toMatch(
+      /versions\.json:\d+:\d+ {2}error {2}"updated" must be a year \(2024\), a month/,
+    )
   })
 
   it('names a link to a page that does not exist', async () => {

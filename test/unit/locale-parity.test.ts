@@ -6,7 +6,12 @@ import { localesDir } from '../../src/paths.js'
 
 const { config } = loadConfig({ NODE_ENV: 'test' })
 const [source = 'nb', ...translations] = config.site.languages
-const files = readdirSync(path.join(localesDir, source)).filter((file) => file.endsWith('.json'))
+const filesOf = (lng: string) =>
+  readdirSync(path.join(localesDir, lng), { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => file.split(path.sep).join('/'))
+    .sort()
+const files = filesOf(source)
 
 /** Every text of a locale file by its dotted key; arrays count by index. */
 function flatten(value: unknown, prefix = ''): Map<string, string> {
@@ -31,12 +36,19 @@ const linkTargets = (text: string) =>
 describe('locale parity', () => {
   it('has translations to compare', () => {
     expect(translations).toEqual(['en', 'zh'])
-    expect(files.sort()).toEqual(['common.json', 'contact.json', 'cookies.json', 'policy.json'])
+    expect(files).toEqual([
+      'common.json',
+      'contact.json',
+      'cookies.json',
+      'history.json',
+      'policy.json',
+      'versions/2024.json',
+    ])
   })
 
   describe.each(translations)('%s', (lng) => {
     it('has exactly the files of nb', () => {
-      expect(readdirSync(path.join(localesDir, lng)).sort()).toEqual(files.sort())
+      expect(filesOf(lng)).toEqual(files)
     })
 
     it.each(files)('%s has exactly the keys of nb', (file) => {

@@ -11,8 +11,11 @@ const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true })
 const dataFiles = [
   'config/site.json',
   'locales/sections.json',
+  'locales/versions.json',
   ...['nb', 'en', 'zh'].flatMap((lng) =>
-    readdirSync(path.join(packageRoot, 'locales', lng)).map((file) => `locales/${lng}/${file}`),
+    readdirSync(path.join(packageRoot, 'locales', lng), { recursive: true, encoding: 'utf8' })
+      .filter((file) => file.endsWith('.json'))
+      .map((file) => `locales/${lng}/${file}`),
   ),
   ...readdirSync(path.join(packageRoot, 'test/fixtures'))
     .filter((file) => file.startsWith('site-'))
@@ -57,11 +60,24 @@ describe('JSON Schemas for editors', () => {
 
     const policy = validatorFor('locales/nb/policy.json')
     const text = read('locales/nb/policy.json')
-    text.dates.updated = '2024-13'
     text.sections.about.heading = ''
     expect(policy.validate(text)).toBe(false)
-    expect((policy.validate.errors ?? []).map((error) => error.instancePath)).toEqual(
-      expect.arrayContaining(['/dates/updated', '/sections/about/heading']),
-    )
+    expect((policy.validate.errors ?? []).map((error) => error.instancePath)).toEqual([
+      '/sections/about/heading',
+    ])
+
+    const versions = validatorFor('locales/versions.json')
+    const list = read('locales/versions.json')
+    list.versions.push({ effective: '2027-13-01', updated: '2026' })
+    expect(versions.validate(list)).toBe(false)
+    expect((versions.validate.errors ?? []).map((error) => error.instancePath)).toEqual([
+      '/versions/1/effective',
+    ])
+
+    const version = validatorFor('locales/nb/versions/2024.json')
+    const published = read('locales/nb/versions/2024.json')
+    published.summary = ''
+    expect(version.validate(published)).toBe(false)
+    expect((version.validate.errors ?? []).map((error) => error.instancePath)).toEqual(['/summary'])
   })
 })

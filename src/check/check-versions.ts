@@ -1,0 +1,136 @@
+import { existsSync, readdirSync } from 'node:fs'
+import path from 'node:path'
+import { isPolicyDate } from '../content/dates.js'
+import { versionIndexProblems } from '../content/version-index.js'
+import { isObject } from '../json-value.js'
+import type { Report } from './check-policy.js'
+import type { Finding } from './findings.js'
+import type { JsonDocument } from './json-document.js'
+
+/** Checks of the published versions: the list of versions and each version's text. */
+
+/** The ids (effective dates) of the listed versions that are valid enough to look for their files. */
+export function listedVersionIds(index: JsonDocument, report: Report): string[] {
+  for (const problem of versionIndexProblems(index.value)) {
+    report(index, [...problem.path], 'error', problem.message)
+  }
+  const versions = (index.value as { versions?: unknown }).versions
+  if (!Array.isArray(versions)) return []
+  return versions
+    .map((version: unknown) => (isObject(version) ? version.effective : undefined))
+    .filter((id): id is string => typeof id === 'string' && isPolicyDate(id))
+}
+
+export function sectionIdsOf(document: JsonDocument): string[] {
+  const sections = (document.value as { sections?: unknown }).sections
+  return isObject(sections) ? Object.keys(sections) : []
+}
+
+/**
+ * A version's text: a summary, the note and the sections, each with a heading and paragraphs.
+ * `order` is the Norwegian version's section ids; a translation has the same, in the same order.
+ */
+export function checkVersionText(
+  document: JsonDocument,
+  order: readonly string[] | undefined,
+  report: Report,
+): void {
+  const value = document.value as Record<string, unknown>
+  for (const field of ['summary', 'note'] as const) {
+    if (typeof value[field] !== 'string') {
+      const what = field === 'summary' ? 'what changed in this version' : "the notice's note"
+      report(document, [], 'error', `"${field}" is missing: write ${what} as a text`)
+    }
+  }
+  const sections = value.sections
+  if (!isObject(sections) || Object.keys(sections).length === 0) {
+    report(document, ['sections'], 'error', '"sections" must be a group of sections in { }')
+    return
+  }
+  for (const [id, section] of Object.entries(sections)) {
+    const fields = isObject(section) ? section : {}
+    if (typeof fields.heading !== 'string') {
+      report(document, ['sections', id], 'error', `section "${id}" needs a "heading"`)
+    }
+    if (!Array.isArray(fields.paragraphs) || fields.paragraphs.length === 0) {
+      report(
+        document,
+        ['sections', id],
+        'error',
+        `section "${id}" needs "paragraphs": a list of texts in [ ]`,
+      )
+    }
+  }
+  const ids = Object.keys(sections)
+  const sameIds = order && ids.length === order.length && ids.every((id) => order.includes(id))
+  if (order && sameIds && ids.join() !== order.join()) {
+    report(
+      document,
+      ['sections'],
+      'error',
+      `the sections are in another order than in the Norwegian text of this version: ${order.join(', ')}`,
+    )
+  }
+}
+
+/** A file in a `versions` folder that `locales/versions.json` does not list is never shown. */
+export function unlistedVersionFiles(
+  localesDir: string,
+  lng: string,
+  ids: readonly string[],
+  display: (absolute: string) => string,
+): Finding[] {
+  const dir = path.join(localesDir, lng, 'versions')
+  if (!existsSync(dir)) return []
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json') && !ids.includes(name.slice(0, -'.json'.length)))
+    .map((name) => ({
+      file: display(path.join(dir, name)),
+      line: 1,
+      column: 1,
+      level: 'warning' as const,
+      message: `this version is not listed in locales/versions.json, so it is never shown: list it there, or remove the file`,
+    }))
+}
+
+const textOf = (document: JsonDocument) => {
+  const value = document.value as { note?: unknown; sections?: unknown }
+  return JSON.stringify({ note: value.note, sections: value.sections })
+}
+
+/**
+ * The notice that staff edit (`policy.json`) against the newest published version: changes that
+ * are not published yet, and a Norwegian change that a translation does not have.
+ */
+export function warnAboutUnpublishedText(
+  drafts: ReadonlyMap<string, JsonDocument>,
+  newest: ReadonlyMap<string, JsonDocument>,
+  source: string,
+  newestId: string,
+  report: Report,
+): void {
+  const changed = (lng: string) => {
+    const draft = drafts.get(lng)
+    const published = newest.get(lng)
+    return draft && published ? textOf(draft) !== textOf(published) : undefined
+  }
+  const sourceChanged = changed(source)
+  for (const [lng, draft] of drafts) {
+    const languageChanged = changed(lng)
+    if (languageChanged) {
+      report(
+        draft,
+        ['sections'],
+        'warning',
+        `this text differs from the published version ${newestId}: visitors see the published text until the change is published with npm run publish`,
+      )
+    } else if (lng !== source && sourceChanged && languageChanged === false) {
+      report(
+        draft,
+        ['sections'],
+        'warning',
+        `the Norwegian text has changes since version ${newestId} that this translation does not have: translate them before publishing`,
+      )
+    }
+  }
+}

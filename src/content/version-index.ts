@@ -1,0 +1,185 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { ConfigError } from '../config-error.js'
+import { isObject } from '../json-value.js'
+import { firstDayOf, isPolicyDate, type PolicyDate } from './dates.js'
+
+/**
+ * The published versions of the notice, listed in `locales/versions.json`, oldest first. A
+ * version is named by its effective date, which is also its address: `/nb/versions/2027-01-01`.
+ */
+export interface VersionEntry {
+  readonly id: PolicyDate
+  readonly effective: PolicyDate
+  readonly updated: PolicyDate
+}
+
+export interface VersionIndex {
+  /** The time zone in which an effective date begins, such as `Europe/Oslo`. */
+  readonly timeZone: string
+  readonly versions: readonly VersionEntry[]
+}
+
+export interface VersionIndexProblem {
+  readonly path: readonly (string | number)[]
+  readonly message: string
+}
+
+export const versionIndexFile = 'versions.json'
+
+/** The locale file (i18next namespace) that holds one version's text: `versions/2024`. */
+export function versionNamespace(id: string): string {
+  return `versions/${id}`
+}
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value })
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** The same date as a day, so that a year, a month and a day compare in order. */
+export const dayOf = (date: PolicyDate): string => firstDayOf(date)
+
+/** Checks a parsed version index; every problem is reported with where it is. */
+export function versionIndexProblems(raw: unknown): VersionIndexProblem[] {
+  if (!isObject(raw)) return [{ path: [], message: 'the file must be a group in { }' }]
+  const problems: VersionIndexProblem[] = []
+  if (typeof raw.timeZone !== 'string' || !isTimeZone(raw.timeZone)) {
+    problems.push({
+      path: ['timeZone'],
+      message: `"timeZone" must be a time zone such as "Europe/Oslo"`,
+    })
+  }
+  const versions = raw.versions
+  if (!Array.isArray(versions) || versions.length === 0) {
+    problems.push({
+      path: ['versions'],
+      message: '"versions" must be a list with at least the first version of the notice',
+    })
+    return problems
+  }
+  let previous: string | undefined
+  versions.forEach((version: unknown, index) => {
+    if (!isObject(version)) {
+      problems.push({ path: ['versions', index], message: 'each version is a group in { }' })
+      return
+    }
+    for (const which of ['effective', 'updated'] as const) {
+      const value = version[which]
+      if (typeof value !== 'string' || !isPolicyDate(value)) {
+        problems.push({
+          path: ['versions', index, which],
+          message: `"${which}" must be a year (2024), a month (2024-05) or a day (2024-05-17)`,
+        })
+      }
+    }
+    const effective = version.effective
+    if (typeof effective !== 'string' || !isPolicyDate(effective)) return
+    if (previous !== undefined && dayOf(effective) <= dayOf(previous)) {
+      problems.push({
+        path: ['versions', index, 'effective'],
+        message: `versions are listed oldest first, each taking effect after the one before: ${effective} is not after ${previous}`,
+      })
+    }
+    previous = effective
+  })
+  return problems
+}
+
+export function parseVersionIndex(raw: unknown, file: string): VersionIndex {
+  const [problem] = versionIndexProblems(raw)
+  if (problem) {
+    const where = problem.path.length > 0 ? `${problem.path.join('.')}: ` : ''
+    throw new ConfigError(`version list ${file}: ${where}${problem.message}`)
+  }
+  const value = raw as { timeZone: string; versions: { effective: string; updated: string }[] }
+  return Object.freeze({
+    timeZone: value.timeZone,
+    versions: Object.freeze(
+      value.versions.map((version) =>
+        Object.freeze({
+          id: version.effective,
+          effective: version.effective,
+          updated: version.updated,
+        }),
+      ),
+    ),
+  })
+}
+
+export function loadVersionIndex(localesDir: string): VersionIndex {
+  const file = path.join(localesDir, versionIndexFile)
+  let raw: unknown
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'))
+  } catch (error) {
+    throw new ConfigError(`version list ${file}: ${(error as Error).message}`)
+  }
+  return parseVersionIndex(raw, file)
+}
+
+/** How far a time zone is ahead of UTC at an instant, in milliseconds. */
+function zoneOffset(instant: number, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant))
+  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value)
+  const wall = Date.UTC(
+    part('year'),
+    part('month') - 1,
+    part('day'),
+    part('hour'),
+    part('minute'),
+    part('second'),
+  )
+  return wall - Math.floor(instant / 1000) * 1000
+}
+
+/** The instant a date begins in a time zone: `2027-01-01` in Europe/Oslo is 2026-12-31T23:00Z. */
+export function startOfDate(date: PolicyDate, timeZone: string): Date {
+  const midnight = Date.parse(`${dayOf(date)}T00:00:00Z`)
+  const guess = midnight - zoneOffset(midnight, timeZone)
+  return new Date(midnight - zoneOffset(guess, timeZone))
+}
+
+/** Which version is in force at an instant, and which are announced but not yet in force. */
+export interface VersionTimeline {
+  readonly index: VersionIndex
+  readonly inForce: VersionEntry
+  /** Versions whose effective date has not come yet, soonest first. */
+  readonly upcoming: readonly VersionEntry[]
+  /** When the next version takes effect: the site is rebuilt then. */
+  readonly nextChangeAt: Date | undefined
+}
+
+export function versionTimeline(index: VersionIndex, now: Date): VersionTimeline {
+  const started = (version: VersionEntry) =>
+    startOfDate(version.effective, index.timeZone).getTime() <= now.getTime()
+  const past = index.versions.filter(started)
+  const inForce = past.at(-1)
+  if (!inForce) {
+    const first = index.versions[0]
+    throw new ConfigError(
+      `version list: no version of the notice is in force yet; the first takes effect on ${first?.effective}`,
+    )
+  }
+  const upcoming = index.versions.filter((version) => !started(version))
+  const next = upcoming[0]
+  return {
+    index,
+    inForce,
+    upcoming,
+    nextChangeAt: next ? startOfDate(next.effective, index.timeZone) : undefined,
+  }
+}
