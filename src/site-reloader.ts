@@ -29,10 +29,14 @@ export interface SiteReloader {
   readiness(): Readiness
   /** Starts watching the locale and configuration folders; a save is applied within a second. */
   watch(): void
+  /** When the next announced version takes effect, and the site is rebuilt; none if there is none. */
+  nextChangeAt(): Date | undefined
   close(): void
 }
 
 const debounceMs = 150
+/** The longest delay a Node.js timer takes (about 24.8 days); a longer wait is taken in steps. */
+const longestTimerMs = 2 ** 31 - 1
 
 export function createSiteReloader(options: {
   config: Config
@@ -40,14 +44,37 @@ export function createSiteReloader(options: {
   initial: SiteBuild
   logger: Logger
   env: NodeJS.ProcessEnv
+  /** The time, for deciding which version of the notice is in force; tests set it. */
+  clock?: () => Date
 }): SiteReloader {
   const { config, sources, logger } = options
+  const clock = options.clock ?? (() => new Date())
   let current = options.initial
   let contentLoadedAt = new Date().toISOString()
   let lastReload: Readiness['lastReload'] = null
   let queue: Promise<unknown> = Promise.resolve()
   let timer: NodeJS.Timeout | undefined
+  let versionTimer: NodeJS.Timeout | undefined
   const watchers: FSWatcher[] = []
+
+  /** A version announced for a later date comes into force at its start, without a restart. */
+  const scheduleNextVersion = () => {
+    clearTimeout(versionTimer)
+    const at = current.content.timeline.nextChangeAt
+    if (!at) return
+    const wait = () => {
+      const delay = at.getTime() - clock().getTime()
+      versionTimer = setTimeout(
+        () => {
+          if (clock().getTime() < at.getTime()) wait()
+          else void reload(`a new version of the notice takes effect`).catch(() => undefined)
+        },
+        Math.min(Math.max(delay, 0), longestTimerMs),
+      )
+      versionTimer.unref()
+    }
+    wait()
+  }
 
   const attempt = async (reason: string): Promise<boolean> => {
     const at = new Date().toISOString()
@@ -68,7 +95,7 @@ export function createSiteReloader(options: {
     let next: SiteBuild
     try {
       const site = loadSiteConfig(config.siteConfigPath)
-      next = await buildSite({ ...config, site }, sources)
+      next = await buildSite({ ...config, site }, sources, clock())
     } catch (error) {
       // Whatever went wrong, the last good build stays and readiness says why.
       if (!(error instanceof ConfigError))
@@ -76,6 +103,7 @@ export function createSiteReloader(options: {
       return reject([error instanceof Error ? error.message : String(error)])
     }
     current = next
+    scheduleNextVersion()
     contentLoadedAt = at
     lastReload = { at, reason, applied: true, errors: [] }
     logger.info('content reloaded', { reason, warnings: next.warnings.length })
@@ -96,8 +124,10 @@ export function createSiteReloader(options: {
     timer = setTimeout(() => void reload(reason).catch(() => undefined), debounceMs)
   }
 
+  scheduleNextVersion()
   return {
     current: () => current,
+    nextChangeAt: () => current.content.timeline.nextChangeAt,
     reload,
     readiness: () => ({ status: 'ready', contentLoadedAt, lastReload }),
     watch() {
@@ -119,6 +149,7 @@ export function createSiteReloader(options: {
     },
     close() {
       clearTimeout(timer)
+      clearTimeout(versionTimer)
       for (const watcher of watchers.splice(0)) watcher.close()
     },
   }

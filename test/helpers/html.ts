@@ -5,6 +5,6 @@ export function parse(html: string): CheerioAPI {
 }
 
 /** Text as a reader sees it: whitespace collapsed to single spaces. */
-export function visibleText($: CheerioAPI, selector = 'body'): string {
+export function visibleText($: CheerioAPI, selector: Parameters<CheerioAPI>[0] = 'body'): string {
   return $(selector).text().replace(/\s+/g, ' ').trim()
 }

@@ -10,6 +10,7 @@ import { createRequestHandler } from '../../src/request-handler.js'
 import { createSiteReloader, type SiteReloader } from '../../src/site-reloader.js'
 import { parse, visibleText } from '../helpers/html.js'
 import { copyLocales } from '../helpers/locale-copy.js'
+import { addVersion2027 } from '../helpers/versions.js'
 
 const reloaders: SiteReloader[] = []
 afterEach(() => {
@@ -17,8 +18,12 @@ afterEach(() => {
 })
 
 /** A running site on throwaway copies of the locale files and the site configuration. */
-async function reloadableSite() {
+async function reloadableSite(
+  options: { clock?: () => Date; prepare?: (copy: ReturnType<typeof copyLocales>) => void } = {},
+) {
   const copy = copyLocales()
+  options.prepare?.(copy)
+  const clock = options.clock ?? (() => new Date())
   const siteConfigPath = path.join(copy.dir, 'site.json')
   copyFileSync(defaultSiteConfigPath, siteConfigPath)
   const { config } = loadConfig({ NODE_ENV: 'test', SITE_CONFIG: siteConfigPath })
@@ -27,9 +32,10 @@ async function reloadableSite() {
   const reloader = createSiteReloader({
     config,
     sources,
-    initial: await buildSite(config, sources),
+    initial: await buildSite(config, sources, clock()),
     logger,
     env: {},
+    clock,
   })
   reloaders.push(reloader)
   const app = createRequestHandler({
@@ -43,6 +49,33 @@ async function reloadableSite() {
 }
 
 describe('reloading content', () => {
+  it('switches to an announced version when it takes effect, without a restart', async () => {
+    // A clock that reaches midnight in Oslo on 1 January 2027 a moment after the site starts.
+    const takesEffect = Date.parse('2026-12-31T23:00:00Z')
+    const offset = takesEffect - Date.now() - 400
+    const site = await reloadableSite({
+      clock: () => new Date(Date.now() + offset),
+      prepare: addVersion2027,
+    })
+    expect(site.reloader.nextChangeAt()?.toISOString()).toBe('2026-12-31T23:00:00.000Z')
+    const first = await site.page()
+    expect(first('main .announcement')).toHaveLength(1)
+    expect(first('#retention')).toHaveLength(0)
+    let $ = first
+    for (let waited = 0; waited < 5000 && $('#retention').length === 0; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      $ = await site.page()
+    }
+    expect(visibleText($, '#retention h2')).toBe('Hvor lenge vi lagrer')
+    expect($('main .announcement')).toHaveLength(0)
+    expect(site.reloader.nextChangeAt()).toBeUndefined()
+    expect(site.logger.lines).toContainEqual({
+      level: 'info',
+      message: 'content reloaded',
+      fields: expect.objectContaining({ reason: 'a new version of the notice takes effect' }),
+    })
+  })
+
   it('applies a changed paragraph, and a new phone number from the site configuration', async () => {
     const site = await reloadableSite()
     site.copy.editNotice('nb', (json) => {

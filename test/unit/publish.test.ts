@@ -1,0 +1,175 @@
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import request from 'supertest'
+import { describe, expect, it } from 'vitest'
+import { checkContent } from '../../src/check/check-content.js'
+import { planPublish } from '../../src/cli/publish-version.js'
+import { defaultSiteConfigPath, packageRoot } from '../../src/paths.js'
+import { parse, visibleText } from '../helpers/html.js'
+import { copyLocales } from '../helpers/locale-copy.js'
+import { createTestSite } from '../helpers/test-site.js'
+
+const today = new Date('2026-11-26T10:00:00Z')
+const plan = (localesDir: string, effective: string, updated?: string) =>
+  planPublish({
+    localesDir,
+    siteConfigPath: defaultSiteConfigPath,
+    env: {},
+    effective,
+    ...(updated ? { updated } : {}),
+    now: today,
+  })
+
+/** A copy of the locale files in which staff have changed the notice in every language. */
+function editedCopy() {
+  const copy = copyLocales()
+  const sentence: Record<string, string> = {
+    nb: 'Vi lagrer opplysningene dine i Norge.',
+    en: 'We store your data in Norway.',
+    zh: '我们在挪威存储您的数据。',
+  }
+  for (const [lng, text] of Object.entries(sentence)) {
+    copy.edit(`${lng}/policy.json`, (json) => {
+      json.sections.security.paragraphs.push(text)
+    })
+  }
+  return copy
+}
+
+describe('planning a new version', () => {
+  it('accepts a changed text taking effect after today, and counts the days of notice', () => {
+    const { plan: ready, problems } = plan(editedCopy().dir, '2027-01-01')
+    expect(problems).toEqual([])
+    expect(ready).toMatchObject({
+      id: '2027-01-01',
+      updated: '2026-11-26',
+      languages: ['nb', 'en', 'zh'],
+      noticeDays: 36,
+      warnings: [],
+    })
+  })
+
+  it.each([
+    [
+      '2026-11-25',
+      '--effective 2026-11-25 is in the past: a new version cannot take effect before today (2026-11-26)',
+    ],
+    ['2023', '--effective 2023 must be after the newest version, which takes effect on 2024'],
+    [
+      '2027-02-30',
+      '--effective 2027-02-30 must be a year (2027), a month (2027-01) or a day (2027-01-01)',
+    ],
+    [
+      '../../etc',
+      '--effective ../../etc must be a year (2027), a month (2027-01) or a day (2027-01-01)',
+    ],
+  ])('refuses --effective %s', (effective, problem) => {
+    expect(plan(editedCopy().dir, effective).problems).toContain(problem)
+  })
+
+  it('refuses to publish a text that has not changed', () => {
+    expect(plan(copyLocales().dir, '2027-01-01').problems).toEqual([
+      'the text in locales/nb/policy.json is the same as version 2024: edit it first, then publish',
+    ])
+  })
+
+  it('refuses content with errors, and names them', () => {
+    const copy = editedCopy()
+    copy.write('en/policy.json', '{ "sections": ')
+    const { problems } = plan(copy.dir, '2027-01-01')
+    expect(problems[0]).toBe('the content has errors: fix them first (npm run check)')
+    expect(problems[1]).toMatch(/en\/policy\.json:1:\d+ {2}error {2}JSON syntax/)
+  })
+
+  it('names a translation that lacks the Norwegian change', () => {
+    const copy = copyLocales()
+    copy.edit('nb/policy.json', (json) => {
+      json.sections.security.paragraphs[0] = 'Vi lagrer opplysningene dine i Norge.'
+    })
+    const warnings =
+      plan(copy.dir, '2027-01-01').plan?.warnings.map((finding) => finding.file) ?? []
+    expect(warnings.map((file) => file.split('/').slice(-2).join('/'))).toEqual([
+      'en/policy.json',
+      'zh/policy.json',
+    ])
+  })
+})
+
+describe('npm run publish', () => {
+  const publish = (localesDir: string, args: string[], input: string) =>
+    spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/publish.ts', '--locales', localesDir, ...args],
+      { cwd: packageRoot, encoding: 'utf8', input, env: { PATH: process.env.PATH } },
+    )
+
+  it('asks for a summary in each language, writes the version, and the site announces it', async () => {
+    const copy = editedCopy()
+    const result = publish(
+      copy.dir,
+      ['--effective', '2099-01-01', '--updated', '2026-11-20'],
+      'Vi lagrer i Norge.\n\nWe store in Norway.\n我们在挪威存储。\n',
+    )
+    expect(result.stderr).toBe('')
+    expect(result.status).toBe(0)
+    // An empty answer is asked again.
+    expect(result.stdout.match(/What changed, in en: /g)).toHaveLength(2)
+    expect(result.stdout).toContain('wrote ')
+    expect(result.stdout).toMatch(
+      /Every page announces the new version until it takes effect in \d+ days/,
+    )
+
+    const index = JSON.parse(readFileSync(path.join(copy.dir, 'versions.json'), 'utf8'))
+    expect(index.versions.at(-1)).toEqual({ effective: '2099-01-01', updated: '2026-11-20' })
+    const version = JSON.parse(
+      readFileSync(path.join(copy.dir, 'en', 'versions', '2099-01-01.json'), 'utf8'),
+    )
+    expect(version.summary).toBe('We store in Norway.')
+    expect(version.sections.security.paragraphs.at(-1)).toBe('We store your data in Norway.')
+    expect(version.$schema).toBe('../../../schemas/policy-version.schema.json')
+
+    const check = checkContent({
+      localesDir: copy.dir,
+      siteConfigPath: defaultSiteConfigPath,
+      env: {},
+    })
+    expect(check.errors).toEqual([])
+    expect(
+      check.findings.some((finding) => finding.message.includes('differs from the published')),
+    ).toBe(false)
+
+    const { app } = await createTestSite({ sources: { localesDir: copy.dir } })
+    const $ = parse((await request(app).get('/en/').expect(200)).text)
+    expect(visibleText($, 'main .announcement')).toBe(
+      'A new version of the privacy notice takes effect on January 1, 2099. See what changes',
+    )
+    expect(visibleText($, '#security')).not.toContain('We store your data in Norway.')
+  })
+
+  it('explains how to name the date, and writes nothing when refused', () => {
+    const copy = editedCopy()
+    const before = readFileSync(path.join(copy.dir, 'versions.json'), 'utf8')
+    const missing = publish(copy.dir, [], '')
+    expect(missing.status).toBe(1)
+    expect(missing.stderr).toBe(
+      'Cannot publish: name the date the new version takes effect: npm run publish -- --effective 2027-01-01\n',
+    )
+    const past = publish(copy.dir, ['--effective', '2020-01-01'], '')
+    expect(past.status).toBe(1)
+    expect(past.stderr).toMatch(
+      /^Cannot publish: --effective 2020-01-01 must be after the newest version/,
+    )
+    expect(readFileSync(path.join(copy.dir, 'versions.json'), 'utf8')).toBe(before)
+  })
+
+  it('writes nothing when the input ends before every summary is given', () => {
+    const copy = editedCopy()
+    const result = publish(copy.dir, ['--effective', '2099-01-01'], 'Bare norsk.\n')
+    expect(result.status).toBe(1)
+    expect(result.stderr).toBe('Cannot publish: no answer: the input ended\n')
+    expect(
+      JSON.parse(readFileSync(path.join(copy.dir, 'versions.json'), 'utf8')).versions,
+    ).toHaveLength(1)
+  })
+})
