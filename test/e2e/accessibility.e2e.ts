@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { AxeBuilder } from '@axe-core/playwright'
@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { packageRoot } from '../../src/paths.js'
 import { fixture } from '../helpers/test-site.js'
+import { beforeVersion2027, versionedLocales, versionPagePaths } from '../helpers/versions.js'
 import { browserAvailable, launchBrowser } from './browser.js'
 import { pagePaths, type RunningSite, startSite } from './site-server.js'
 
@@ -19,20 +20,33 @@ const wcag = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 describe.skipIf(!browserAvailable())('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
   let browser: Browser
   const sites: Record<string, RunningSite> = {}
+  let localesWithVersions: string | undefined
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true })
     browser = await launchBrowser()
     sites.shipped = await startSite()
     // The example inventory has an optional category: banner and form on every page.
     sites.choices = await startSite({ SITE_CONFIG: fixture('site-optional-cookies.json') })
+    // A second version announced: the version pages, the comparison and the announcement.
+    localesWithVersions = versionedLocales()
+    sites.versions = await startSite(
+      {},
+      { localesDir: localesWithVersions, now: beforeVersion2027 },
+    )
   })
   afterAll(async () => {
     await browser?.close()
     for (const site of Object.values(sites)) await site.close()
+    if (localesWithVersions) rmSync(localesWithVersions, { recursive: true, force: true })
   })
 
-  const cases = ['shipped', 'choices'].flatMap((variant) =>
-    pagePaths.flatMap((urlPath) =>
+  const variants = [
+    ['shipped', pagePaths],
+    ['choices', pagePaths],
+    ['versions', versionPagePaths],
+  ] as const
+  const cases = variants.flatMap(([variant, paths]) =>
+    paths.flatMap((urlPath) =>
       [320, 1280].flatMap((width) =>
         (['light', 'dark'] as const).map((scheme) => ({ variant, urlPath, width, scheme })),
       ),

@@ -2,7 +2,7 @@ import type { Server } from 'node:http'
 import { loadConfig } from '../../src/config.js'
 import { createHttpServer } from '../../src/http-server.js'
 import { createMemoryLogger } from '../../src/logger.js'
-import { buildSite, type SiteBuild } from '../../src/render/build-site.js'
+import { buildSite, defaultSources, type SiteBuild } from '../../src/render/build-site.js'
 import { createRequestHandler } from '../../src/request-handler.js'
 import { freePort } from '../helpers/free-port.js'
 
@@ -16,7 +16,10 @@ export interface RunningSite {
  * The real server in this process, on a free loopback port, with BASE_URL set to its own
  * address so that canonical links and the form's origin check match what the browser sees.
  */
-export async function startSite(env: NodeJS.ProcessEnv = {}): Promise<RunningSite> {
+export async function startSite(
+  env: NodeJS.ProcessEnv = {},
+  options: { localesDir?: string; now?: Date } = {},
+): Promise<RunningSite> {
   const port = await freePort()
   const origin = `http://127.0.0.1:${port}`
   const { config } = loadConfig({
@@ -25,7 +28,10 @@ export async function startSite(env: NodeJS.ProcessEnv = {}): Promise<RunningSit
     COOKIE_SECRET: 'an-e2e-test-secret-long-enough-to-sign',
     ...env,
   })
-  const site = await buildSite(config)
+  const sources = options.localesDir
+    ? { ...defaultSources, localesDir: options.localesDir }
+    : defaultSources
+  const site = await buildSite(config, sources, options.now)
   const server: Server = createHttpServer(
     createRequestHandler({ config, current: () => site, logger: createMemoryLogger() }),
   )

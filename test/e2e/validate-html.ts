@@ -1,30 +1,34 @@
 // npm run validate:html: every page the site serves, in every consent variant and with its error
 // pages, through the W3C Nu HTML Checker (vnu.jar, Java from Debian). Zero errors or exit 1.
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { loadConfig } from '../../src/config.js'
-import { buildSite } from '../../src/render/build-site.js'
+import { buildSite, defaultSources } from '../../src/render/build-site.js'
 import { errorKinds } from '../../src/render/page-renderer.js'
 import { fixture } from '../helpers/test-site.js'
+import { beforeVersion2027, versionedLocales } from '../helpers/versions.js'
 
 /** The jar's path, which the vnu-jar package exports. */
 const vnuJar = createRequire(import.meta.url)('vnu-jar') as string
 
 const dir = mkdtempSync(path.join(tmpdir(), 'validate-html-'))
 let files = 0
-for (const [variant, siteConfig] of [
-  ['shipped', undefined],
-  ['choices', fixture('site-optional-cookies.json')],
+const localesWithVersions = versionedLocales()
+for (const [variant, siteConfig, sources] of [
+  ['shipped', undefined, defaultSources],
+  ['choices', fixture('site-optional-cookies.json'), defaultSources],
+  // A second version announced: version pages, comparisons in every language, the announcement.
+  ['versions', undefined, { ...defaultSources, localesDir: localesWithVersions }],
 ] as const) {
   const { config } = loadConfig({
     NODE_ENV: 'test',
     BASE_URL: 'https://personvern.example.no',
     ...(siteConfig ? { SITE_CONFIG: siteConfig } : {}),
   })
-  const site = await buildSite(config)
+  const site = await buildSite(config, sources, beforeVersion2027)
   for (const urlPath of site.responses.paths) {
     const entry = site.responses.get(urlPath)
     for (const [key, response] of entry?.variants.size
@@ -49,6 +53,8 @@ for (const [variant, siteConfig] of [
     }
   }
 }
+
+rmSync(localesWithVersions, { recursive: true, force: true })
 
 const java = spawnSync('java', ['-version'])
 if (java.error) {

@@ -1,6 +1,7 @@
-import { readFileSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
-import type { copyLocales } from './locale-copy.js'
+import { localesDir } from '../../src/paths.js'
 
 // Locale JSON as a test edits it.
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into arbitrary locale JSON
@@ -11,7 +12,7 @@ type Json = any
  * text changed by `change`, in every language, and listed last in `versions.json`.
  */
 export function addVersion(
-  copy: ReturnType<typeof copyLocales>,
+  copy: { readonly dir: string },
   version: {
     effective: string
     updated: string
@@ -41,7 +42,7 @@ export function addVersion(
  * Version 2027-01-01 of the notice: one word changed in the first paragraph, a sentence added to
  * the security section, the transfers section removed and a retention section added.
  */
-export function addVersion2027(copy: ReturnType<typeof copyLocales>): void {
+export function addVersion2027(copy: { readonly dir: string }): void {
   const added: Record<string, { sentence: string; heading: string; retention: string }> = {
     nb: {
       sentence: 'Vi lagrer opplysningene dine i Norge.',
@@ -81,3 +82,25 @@ export function addVersion2027(copy: ReturnType<typeof copyLocales>): void {
     },
   })
 }
+
+/** A copy of the shipped locale files with version 2027-01-01 added, for the browser checks. */
+export function versionedLocales(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'locales-versions-'))
+  cpSync(localesDir, dir, { recursive: true })
+  addVersion2027({ dir })
+  return dir
+}
+
+/** A moment when version 2027-01-01 is announced but not yet in force. */
+export const beforeVersion2027 = new Date('2026-12-01T12:00:00Z')
+
+/** The pages that show versions, announced and compared. */
+export const versionPagePaths = [
+  '/nb/',
+  '/nb/versions',
+  '/nb/versions/2024',
+  '/nb/versions/2027-01-01',
+  '/nb/versions/2024/compare/2027-01-01',
+  '/en/versions/2024/compare/2027-01-01',
+  '/zh/versions/2024/compare/2027-01-01',
+]

@@ -1,15 +1,14 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { parseFeed } from '@rowanmanning/feed-parser'
 import request from 'supertest'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse, visibleText } from '../helpers/html.js'
-import { copyLocales } from '../helpers/locale-copy.js'
 import { seedLine } from '../helpers/seed.js'
 import { createTestSite, type TestSite, testBaseUrl } from '../helpers/test-site.js'
-import { addVersion2027 } from '../helpers/versions.js'
+import { versionedLocales } from '../helpers/versions.js'
 
 // Version 2027-01-01 takes effect at midnight in Oslo: 2026-12-31T23:00:00Z.
 const before = new Date('2026-12-01T12:00:00Z')
@@ -36,13 +35,9 @@ const page = async (now: Date, urlPath: string) =>
   )
 
 beforeAll(() => {
-  // Copies made outside a test live for the whole file; the folder is in the system's tmp.
-  const copy = copyLocales()
-  const keep = mkdtempSync(path.join(tmpdir(), 'versions-'))
-  spawnSync('cp', ['-r', `${copy.dir}/.`, keep])
-  localesDir = keep
-  addVersion2027({ ...copy, dir: keep })
+  localesDir = versionedLocales()
 })
+afterAll(() => rmSync(localesDir, { recursive: true, force: true }))
 
 describe('before a new version takes effect', () => {
   it('keeps the version in force on the notice, word for word', async () => {
