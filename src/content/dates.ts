@@ -16,12 +16,14 @@ export function isPolicyDate(value: string): boolean {
 /** The date in the words of the language: `2024`, `mai 2024`, `17. mai 2024`. */
 export function formatPolicyDate(date: PolicyDate, lng: string): string {
   const [year, month, day] = date.split('-').map(Number) as [number, number?, number?]
-  if (month === undefined) return String(year)
-  const value = new Date(Date.UTC(year, month - 1, day ?? 1))
+  const value = new Date(Date.UTC(year, (month ?? 1) - 1, day ?? 1))
+  // A year alone is written as the language writes a year: `2024`, or `2024年` in Chinese.
   const options: Intl.DateTimeFormatOptions =
-    day === undefined
-      ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
-      : { dateStyle: 'long', timeZone: 'UTC' }
+    month === undefined
+      ? { year: 'numeric', timeZone: 'UTC' }
+      : day === undefined
+        ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+        : { dateStyle: 'long', timeZone: 'UTC' }
   return new Intl.DateTimeFormat(lng, options).format(value)
 }
 

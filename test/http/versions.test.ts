@@ -64,7 +64,7 @@ describe('before a new version takes effect', () => {
       '/en/',
       'A new version of the privacy notice takes effect on January 1, 2027. See what changes',
     ],
-    ['/zh/versions', '隐私声明的新版本将于2027年1月1日生效。 查看修改内容'],
+    ['/zh/versions', '新版隐私政策将于2027年1月1日生效。 查看修改内容'],
   ])('announces it on %s, linking to the comparison', async (urlPath, words) => {
     const $ = await page(before, urlPath)
     const announcement = $('main .announcement')
@@ -171,7 +171,7 @@ describe('the comparison', () => {
 
   it('compares Chinese word by word, though it has no spaces between words', async () => {
     const $ = await page(before, '/zh/versions/2024/compare/2027-01-01')
-    expect($('#security ins').text()).toBe('[新增： 我们在挪威存储您的数据。]')
+    expect($('#security ins').text()).toBe('【新增： 我们在挪威存储您的数据。】')
     expect($('html').attr('lang')).toBe('zh-Hans')
   })
 })
