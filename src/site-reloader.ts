@@ -5,7 +5,7 @@ import { formatFinding } from './check/findings.js'
 import type { Config } from './config.js'
 import { ConfigError } from './config-error.js'
 import type { Logger } from './logger.js'
-import { buildSite, type SiteBuild, type SiteSources } from './render/build-site.js'
+import { buildSite, rebuildAt, type SiteBuild, type SiteSources } from './render/build-site.js'
 import { loadSiteConfig } from './site-config.js'
 
 /** What the readiness endpoint tells: what is being served, and how the last reload went. */
@@ -37,6 +37,7 @@ export interface SiteReloader {
 const debounceMs = 150
 /** The longest delay a Node.js timer takes (about 24.8 days); a longer wait is taken in steps. */
 const longestTimerMs = 2 ** 31 - 1
+const retryMs = 60_000
 
 export function createSiteReloader(options: {
   config: Config
@@ -57,23 +58,50 @@ export function createSiteReloader(options: {
   let versionTimer: NodeJS.Timeout | undefined
   const watchers: FSWatcher[] = []
 
-  /** A version announced for a later date comes into force at its start, without a restart. */
+  /**
+   * A version announced for a later date comes into force at its start, without a restart: the
+   * build in force is rendered again for that moment, from the content it was made from.
+   */
   const scheduleNextVersion = () => {
     clearTimeout(versionTimer)
     const at = current.content.timeline.nextChangeAt
     if (!at) return
-    const wait = () => {
-      const delay = at.getTime() - clock().getTime()
+    const wait = (delay: number) => {
       versionTimer = setTimeout(
         () => {
-          if (clock().getTime() < at.getTime()) wait()
-          else void reload(`a new version of the notice takes effect`).catch(() => undefined)
+          if (clock().getTime() < at.getTime()) wait(at.getTime() - clock().getTime())
+          else void switchVersion()
         },
         Math.min(Math.max(delay, 0), longestTimerMs),
       )
       versionTimer.unref()
     }
-    wait()
+    wait(at.getTime() - clock().getTime())
+  }
+
+  const switchVersion = async () => {
+    const reason = 'a new version of the notice takes effect'
+    const next = queue.then(async () => {
+      const now = clock()
+      const site = await rebuildAt(config, current, sources.viewsDir, now)
+      current = site
+      contentLoadedAt = now.toISOString()
+      logger.info('content reloaded', {
+        reason,
+        inForce: site.content.timeline.inForce.id,
+      })
+      scheduleNextVersion()
+    })
+    queue = next.catch((error: unknown) => {
+      // Never expected (no file is read), but the switch must not be lost: try again shortly.
+      logger.error('switching to the new version failed: trying again in a minute', {
+        error: String((error as Error).stack ?? error),
+      })
+      clearTimeout(versionTimer)
+      versionTimer = setTimeout(() => void switchVersion(), retryMs)
+      versionTimer.unref()
+    })
+    await queue
   }
 
   const attempt = async (reason: string): Promise<boolean> => {

@@ -111,3 +111,20 @@ export async function loadContent(
   })
   return { site, consent, contact: buildContactDetails(site), languages, timeline }
 }
+
+/**
+ * The same content at another moment: which version is in force and which are announced. No
+ * file is read, so a version comes into force at its time even while a file being edited has
+ * a mistake.
+ */
+export function contentAt(content: Content, now: Date): Content {
+  const timeline = versionTimeline(content.timeline.index, now)
+  return {
+    ...content,
+    timeline,
+    languages: content.languages.map((language) => ({
+      ...language,
+      policy: language.versions.get(timeline.inForce.id) as PolicyModel,
+    })),
+  }
+}

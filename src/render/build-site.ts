@@ -4,7 +4,7 @@ import { type Finding, formatFinding } from '../check/findings.js'
 import type { Config } from '../config.js'
 import { ConfigError } from '../config-error.js'
 import type { ConsentPolicy } from '../consent/consent-policy.js'
-import { type Content, loadContent } from '../content/load-content.js'
+import { type Content, contentAt, loadContent } from '../content/load-content.js'
 import { localesDir, publicDir, viewsDir } from '../paths.js'
 import { type Assets, loadAssets } from './assets.js'
 import { createPageRenderer, type PageRenderer } from './page-renderer.js'
@@ -51,8 +51,31 @@ export async function buildSite(
     throw new ConfigError(`${formatFinding(firstError)}${more}`)
   }
   const content = await loadContent(sources.localesDir, config.site, now)
-  const assets = loadAssets(sources.publicDir)
-  const renderer = createPageRenderer(sources.viewsDir, content, assets, config.baseUrl)
+  return renderSite(config, content, loadAssets(sources.publicDir), sources.viewsDir, now, findings)
+}
+
+/**
+ * The same site rendered again for another moment, from the content already loaded: how an
+ * announced version comes into force at its time, whatever state the files are in then.
+ */
+export function rebuildAt(
+  config: Config,
+  site: SiteBuild,
+  viewsDir: string,
+  now: Date,
+): Promise<SiteBuild> {
+  return renderSite(config, contentAt(site.content, now), site.assets, viewsDir, now, site.warnings)
+}
+
+async function renderSite(
+  config: Config,
+  content: Content,
+  assets: Assets,
+  viewsDir: string,
+  now: Date,
+  warnings: readonly Finding[],
+): Promise<SiteBuild> {
+  const renderer = createPageRenderer(viewsDir, content, assets, config.baseUrl)
   const production = config.env === 'production'
   const securityHeaders = securityHeaderList({ production })
   const responses = await buildResponseTable(content, renderer, assets, {
@@ -68,7 +91,7 @@ export async function buildSite(
     renderer,
     responses,
     securityHeaders,
-    warnings: findings,
+    warnings,
     consent: { policy: content.consent, secret: config.cookieSecret },
   }
 }
