@@ -13,6 +13,7 @@ import {
   warnAboutSourceText,
 } from './check-policy.js'
 import {
+  checkSomeVersionInForce,
   checkVersionText,
   listedVersionIds,
   sectionIdsOf,
@@ -44,6 +45,10 @@ function leaves(value: unknown, prefix: JSONPath = []): Map<string, Leaf> {
   return found
 }
 
+/** Characters no page or feed may hold; a line break (\n) is allowed, for lists. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+const invisibleControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+
 const variables = (text: string) =>
   [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((match) => match[1] ?? '').sort()
 
@@ -68,6 +73,8 @@ export function checkLocales(
   localesDir: string,
   languages: readonly string[],
   display: (absolute: string) => string,
+  /** For whether a version is in force yet. */
+  now: Date = new Date(),
 ): { findings: Finding[]; files: number } {
   const findings: Finding[] = []
   let files = 0
@@ -103,6 +110,7 @@ export function checkLocales(
 
   const indexDocument = read(path.join(localesDir, versionIndexFile))
   const versionIds = indexDocument ? listedVersionIds(indexDocument, report) : []
+  if (indexDocument) checkSomeVersionInForce(indexDocument, now, report)
   const allNamespaces = [...namespaces, ...versionIds.map(versionNamespace)]
 
   const [source = 'nb'] = languages
@@ -130,6 +138,16 @@ export function checkLocales(
             'error',
             `"${name}" is empty: write the text, or remove the key from every language`,
           )
+        const control = invisibleControl.exec(leaf.value)
+        if (control) {
+          report(
+            document,
+            leaf.path,
+            'error',
+            `"${name}" holds an invisible control character (U+${(control[0].codePointAt(0) ?? 0).toString(16).padStart(4, '0').toUpperCase()}), often pasted from another program: delete it`,
+            control.index,
+          )
+        }
         for (const { target, index } of linkTargets(leaf.value)) {
           if (!linkAllowed(target)) {
             report(
@@ -204,6 +222,7 @@ export function checkLocales(
     warnAboutUnpublishedText(
       present(languages.map((lng) => [lng, documents.get(`${lng}/policy`)])),
       present(languages.map((lng) => [lng, documents.get(`${lng}/${versionNamespace(newestId)}`)])),
+      order,
       source,
       newestId,
       report,

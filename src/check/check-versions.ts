@@ -1,13 +1,16 @@
 import { existsSync, readdirSync } from 'node:fs'
 import path from 'node:path'
 import { isPolicyDate } from '../content/dates.js'
-import { versionIndexProblems } from '../content/version-index.js'
+import { isPublishedText } from '../content/notice-text.js'
+import { startOfDate, versionIndexProblems } from '../content/version-index.js'
 import { isObject } from '../json-value.js'
 import type { Report } from './check-policy.js'
 import type { Finding } from './findings.js'
 import type { JsonDocument } from './json-document.js'
 
 /** Checks of the published versions: the list of versions and each version's text. */
+
+type Json = Record<string, unknown>
 
 /** The ids (effective dates) of the listed versions that are valid enough to look for their files. */
 export function listedVersionIds(index: JsonDocument, report: Report): string[] {
@@ -19,6 +22,24 @@ export function listedVersionIds(index: JsonDocument, report: Report): string[] 
   return versions
     .map((version: unknown) => (isObject(version) ? version.effective : undefined))
     .filter((id): id is string => typeof id === 'string' && isPolicyDate(id))
+}
+
+/** The site always shows a version in force: the first must have taken effect already. */
+export function checkSomeVersionInForce(index: JsonDocument, now: Date, report: Report): void {
+  if (versionIndexProblems(index.value).length > 0) return
+  const { timeZone, versions } = index.value as {
+    timeZone: string
+    versions: { effective: string }[]
+  }
+  const first = versions[0]?.effective
+  if (first && startOfDate(first, timeZone).getTime() > now.getTime()) {
+    report(
+      index,
+      ['versions', 0, 'effective'],
+      'error',
+      `no version is in force yet: the first takes effect on ${first}, and the site must always show a notice in force`,
+    )
+  }
 }
 
 export function sectionIdsOf(document: JsonDocument): string[] {
@@ -36,10 +57,18 @@ export function checkVersionText(
   report: Report,
 ): void {
   const value = document.value as Record<string, unknown>
-  for (const field of ['summary', 'note'] as const) {
-    if (typeof value[field] !== 'string') {
-      const what = field === 'summary' ? 'what changed in this version' : "the notice's note"
+  const fields = {
+    summary: 'what changed in this version',
+    updated: 'the update line, with {{date}} where the date goes',
+    effective: 'the effective-date line, with {{date}} where the date goes',
+    note: "the notice's note",
+  }
+  for (const [field, what] of Object.entries(fields)) {
+    const text = value[field]
+    if (typeof text !== 'string') {
       report(document, [], 'error', `"${field}" is missing: write ${what} as a text`)
+    } else if (what.includes('{{date}}') && !text.includes('{{date}}')) {
+      report(document, [field], 'error', `"${field}" needs {{date}} where the date goes`)
     }
   }
   const sections = value.sections
@@ -93,10 +122,8 @@ export function unlistedVersionFiles(
     }))
 }
 
-const textOf = (document: JsonDocument) => {
-  const value = document.value as { note?: unknown; sections?: unknown }
-  return JSON.stringify({ note: value.note, sections: value.sections })
-}
+/** The start of the warning about a translation that lacks a Norwegian change. */
+export const translationLacksChange = 'the Norwegian text has changes since version'
 
 /**
  * The notice that staff edit (`policy.json`) against the newest published version: changes that
@@ -105,6 +132,7 @@ const textOf = (document: JsonDocument) => {
 export function warnAboutUnpublishedText(
   drafts: ReadonlyMap<string, JsonDocument>,
   newest: ReadonlyMap<string, JsonDocument>,
+  order: readonly string[],
   source: string,
   newestId: string,
   report: Report,
@@ -112,7 +140,8 @@ export function warnAboutUnpublishedText(
   const changed = (lng: string) => {
     const draft = drafts.get(lng)
     const published = newest.get(lng)
-    return draft && published ? textOf(draft) !== textOf(published) : undefined
+    if (!draft || !published) return undefined
+    return !isPublishedText(draft.value as Json, order, published.value as Json)
   }
   const sourceChanged = changed(source)
   for (const [lng, draft] of drafts) {
@@ -129,7 +158,7 @@ export function warnAboutUnpublishedText(
         draft,
         ['sections'],
         'warning',
-        `the Norwegian text has changes since version ${newestId} that this translation does not have: translate them before publishing`,
+        `${translationLacksChange} ${newestId} that this translation does not have: translate them before publishing`,
       )
     }
   }

@@ -1,24 +1,24 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { checkContent } from '../check/check-content.js'
+import { translationLacksChange } from '../check/check-versions.js'
 import { type Finding, formatFinding } from '../check/findings.js'
-import { isPolicyDate, type PolicyDate } from '../content/dates.js'
+import { ConfigError } from '../config-error.js'
+import { firstDayOf, isPolicyDate, type PolicyDate } from '../content/dates.js'
+import { isPublishedText, noticeText } from '../content/notice-text.js'
 import { loadSectionOrder } from '../content/section-order.js'
-import {
-  dayOf,
-  loadVersionIndex,
-  type VersionIndex,
-  versionIndexFile,
-  versionNamespace,
-} from '../content/version-index.js'
+import { loadVersionIndex, versionIndexFile, versionNamespace } from '../content/version-index.js'
 import { loadSiteConfig } from '../site-config.js'
 
 /** Snapshots the text staff edit (`locales/{lng}/policy.json`) as a new published version. */
 
-export interface PublishRequest {
+export interface PublishSources {
   readonly localesDir: string
   readonly siteConfigPath: string
   readonly env: NodeJS.ProcessEnv
+}
+
+export interface PublishRequest extends PublishSources {
   readonly effective: string
   /** When the text was written; today when not given. */
   readonly updated?: string
@@ -33,40 +33,42 @@ export interface PublishPlan {
   readonly languages: readonly string[]
   /** Days from today until the version takes effect: the notice visitors get. */
   readonly noticeDays: number
-  /** The checker's warnings, such as a translation that lacks a Norwegian change. */
+  /** The checker's warnings about a translation that lacks a Norwegian change. */
   readonly warnings: readonly Finding[]
-  readonly index: VersionIndex
 }
 
 type Json = Record<string, unknown>
-/** The checker's words for a translation that lacks a change made in the Norwegian text. */
-const translationLags = 'that this translation does not have'
 const readJson = (file: string): Json => JSON.parse(readFileSync(file, 'utf8')) as Json
 
 /** Today's date in the versions' time zone, as `2026-11-26`. */
 export function todayIn(timeZone: string, now: Date): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(now)
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now)
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')}`
 }
 
-/** The note and sections of a text, sections in the shared order: what a version holds. */
-function noticeText(json: Json, order: readonly string[]): Json {
-  const sections = (json.sections ?? {}) as Json
-  return {
-    note: json.note,
-    sections: Object.fromEntries(
-      order.filter((id) => id in sections).map((id) => [id, sections[id]]),
-    ),
-  }
+/**
+ * What is wrong with a summary, if anything. It is shown as plain text on the list of versions
+ * and in the feed, so it may not hold placeholders, links or invisible characters.
+ */
+export function summaryProblem(summary: string): string | undefined {
+  if (summary.trim() === '') return 'write a sentence or two'
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+  if (/[\u0000-\u001f\u007f]/.test(summary)) return 'it holds an invisible control character'
+  if (summary.includes('{{')) return 'it may not hold {{...}} placeholders'
+  if (summary.includes('](')) return 'it may not hold links: write plain text'
+  return undefined
 }
 
 /** Checks that a version can be published; the problems are in words staff can act on. */
 export function planPublish(request: PublishRequest): { plan?: PublishPlan; problems: string[] } {
   const { localesDir } = request
-  const check = checkContent({
-    localesDir,
-    siteConfigPath: request.siteConfigPath,
-    env: request.env,
-  })
+  const check = checkContent(request)
   if (check.errors.length > 0) {
     return {
       problems: [
@@ -86,32 +88,34 @@ export function planPublish(request: PublishRequest): { plan?: PublishPlan; prob
   if (!isPolicyDate(updated)) problems.push(dateProblem('updated', updated))
   if (problems.length > 0) return { problems }
 
+  const effectiveDay = firstDayOf(request.effective)
   const newest = index.versions.at(-1)
-  if (newest && dayOf(request.effective) <= dayOf(newest.effective)) {
+  if (newest && effectiveDay <= firstDayOf(newest.effective)) {
     problems.push(
       `--effective ${request.effective} must be after the newest version, which takes effect on ${newest.effective}`,
     )
   }
-  if (dayOf(request.effective) < today) {
+  if (effectiveDay < today) {
     problems.push(
       `--effective ${request.effective} is in the past: a new version cannot take effect before today (${today})`,
     )
   }
-  if (dayOf(updated) > today) problems.push(`--updated ${updated} is in the future`)
+  if (firstDayOf(updated) > today) problems.push(`--updated ${updated} is in the future`)
   const order = loadSectionOrder(localesDir)
-  const [source = 'nb'] = languages
-  if (newest) {
-    const draft = noticeText(readJson(path.join(localesDir, source, 'policy.json')), order)
-    const published = readJson(path.join(localesDir, source, `${versionNamespace(newest.id)}.json`))
-    const publishedText = { note: published.note, sections: published.sections }
-    if (JSON.stringify(draft) === JSON.stringify(publishedText)) {
-      problems.push(
-        `the text in locales/${source}/policy.json is the same as version ${newest.id}: edit it first, then publish`,
-      )
-    }
+  const unchanged = (lng: string) =>
+    newest !== undefined &&
+    isPublishedText(
+      readJson(path.join(localesDir, lng, 'policy.json')),
+      order,
+      readJson(path.join(localesDir, lng, `${versionNamespace(newest.id)}.json`)),
+    )
+  if (newest && languages.every(unchanged)) {
+    problems.push(
+      `the text in every language's policy.json is the same as version ${newest.id}: edit it first, then publish`,
+    )
   }
   if (problems.length > 0) return { problems }
-  const effectiveDay = Date.parse(`${dayOf(request.effective)}T00:00:00Z`)
+  const days = (Date.parse(effectiveDay) - Date.parse(today)) / 86_400_000
   return {
     problems: [],
     plan: {
@@ -119,9 +123,10 @@ export function planPublish(request: PublishRequest): { plan?: PublishPlan; prob
       effective: request.effective,
       updated,
       languages,
-      noticeDays: Math.round((effectiveDay - Date.parse(`${today}T00:00:00Z`)) / 86_400_000),
-      warnings: check.findings.filter((finding) => finding.message.includes(translationLags)),
-      index,
+      noticeDays: Math.round(days),
+      warnings: check.findings.filter((finding) =>
+        finding.message.startsWith(translationLacksChange),
+      ),
     },
   }
 }
@@ -136,24 +141,35 @@ function writeJsonAtomically(file: string, value: unknown): void {
 /**
  * Writes the version's text in every language, then lists it in `locales/versions.json`: the
  * list is written last, so a running server picks the version up only when all of it is there.
+ * If the checker then finds an error, the version's files are taken back and the error thrown.
  */
 export function writeVersion(
-  localesDir: string,
+  sources: PublishSources,
   plan: PublishPlan,
   summaries: Readonly<Record<string, string>>,
 ): string[] {
+  const { localesDir } = sources
+  for (const lng of plan.languages) {
+    const problem = summaryProblem(summaries[lng] ?? '')
+    if (problem) throw new ConfigError(`the summary in ${lng}: ${problem}`)
+  }
   const order = loadSectionOrder(localesDir)
   const written: string[] = []
   for (const lng of plan.languages) {
-    const summary = summaries[lng]?.trim()
-    if (!summary) throw new Error(`no summary for ${lng}`)
     const file = path.join(localesDir, lng, `${versionNamespace(plan.id)}.json`)
     writeJsonAtomically(file, {
       $schema: '../../../schemas/policy-version.schema.json',
-      summary,
+      summary: (summaries[lng] ?? '').trim(),
       ...noticeText(readJson(path.join(localesDir, lng, 'policy.json')), order),
     })
     written.push(file)
+  }
+  const check = checkContent(sources)
+  if (check.errors.length > 0) {
+    for (const file of written) rmSync(file, { force: true })
+    throw new ConfigError(
+      `the new version has errors, so it was not published:\n${check.errors.map(formatFinding).join('\n')}`,
+    )
   }
   const indexFile = path.join(localesDir, versionIndexFile)
   const index = readJson(indexFile)

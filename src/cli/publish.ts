@@ -9,7 +9,7 @@ import { formatFinding } from '../check/findings.js'
 import { siteConfigPathFrom } from '../config.js'
 import { ConfigError } from '../config-error.js'
 import { localesDir as defaultLocalesDir, packageRoot } from '../paths.js'
-import { planPublish, writeVersion } from './publish-version.js'
+import { planPublish, summaryProblem, writeVersion } from './publish-version.js'
 
 /** Asks one question per line of input, so that answers can also be piped in. */
 function questioner(): { ask: (question: string) => Promise<string>; close: () => void } {
@@ -25,24 +25,34 @@ function questioner(): { ask: (question: string) => Promise<string>; close: () =
   }
 }
 
+function parseOptions() {
+  try {
+    return parseArgs({
+      options: {
+        effective: { type: 'string' },
+        updated: { type: 'string' },
+        locales: { type: 'string' },
+      },
+    })
+  } catch (error) {
+    // npm keeps options before `--` for itself: the usual slip.
+    throw new ConfigError(
+      `${(error as Error).message}: write npm run publish -- --effective 2027-01-01 [--updated 2026-11-20], with the --`,
+    )
+  }
+}
+
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      effective: { type: 'string' },
-      updated: { type: 'string' },
-      locales: { type: 'string' },
-    },
-  })
+  const { values } = parseOptions()
   if (!values.effective) {
     throw new ConfigError(
       'name the date the new version takes effect: npm run publish -- --effective 2027-01-01',
     )
   }
   const localesDir = values.locales ? path.resolve(packageRoot, values.locales) : defaultLocalesDir
+  const sources = { localesDir, siteConfigPath: siteConfigPathFrom(process.env), env: process.env }
   const { plan, problems } = planPublish({
-    localesDir,
-    siteConfigPath: siteConfigPathFrom(process.env),
-    env: process.env,
+    ...sources,
     effective: values.effective,
     ...(values.updated ? { updated: values.updated } : {}),
     now: new Date(),
@@ -57,14 +67,16 @@ async function main(): Promise<void> {
   const summaries: Record<string, string> = {}
   try {
     for (const lng of plan.languages) {
-      let answer = ''
-      while (answer.trim() === '') answer = await ask(`What changed, in ${lng}: `)
+      let answer = await ask(`What changed, in ${lng}: `)
+      for (let problem = summaryProblem(answer); problem; problem = summaryProblem(answer)) {
+        answer = await ask(`  (${problem}) What changed, in ${lng}: `)
+      }
       summaries[lng] = answer
     }
   } finally {
     close()
   }
-  const files = writeVersion(localesDir, plan, summaries)
+  const files = writeVersion(sources, plan, summaries)
   for (const file of files) console.log(`wrote ${displayPath(file)}`)
   console.log(
     plan.noticeDays > 0

@@ -77,19 +77,21 @@ function compareParagraphs(
   return out
 }
 
-/** Section ids of both versions: the newer order, with removed sections where they stood. */
+/**
+ * Section ids of both versions: the newer order, each removed section placed right after the
+ * section it followed in the older version (or first, if it was first).
+ */
 function mergedOrder(before: readonly string[], after: readonly string[]): string[] {
-  const order: string[] = []
-  let cursor = 0
-  for (const id of after) {
-    while (cursor < before.length && !after.includes(before[cursor] as string)) {
-      order.push(before[cursor] as string)
-      cursor++
-    }
-    if (before[cursor] === id) cursor++
-    order.push(id)
-  }
-  return [...order, ...before.filter((id) => !order.includes(id))]
+  const order = [...after]
+  before.forEach((id, index) => {
+    if (after.includes(id)) return
+    const predecessor = before
+      .slice(0, index)
+      .reverse()
+      .find((earlier) => order.includes(earlier))
+    order.splice(predecessor === undefined ? 0 : order.indexOf(predecessor) + 1, 0, id)
+  })
+  return order
 }
 
 /** Two versions of the notice in one language, compared section by section and word by word. */

@@ -72,16 +72,23 @@ export function renderInline(text: string, resolvePage: PageLinkResolver, where:
   return inlineMarkdown.renderInline(text, { ...env }) as Html
 }
 
-/** The words of a paragraph without its markup, blocks (list items) on lines of their own. */
+/**
+ * The words of a paragraph without its markup, blocks (list items) on lines of their own. An
+ * address of another site, an email address or a phone number follows its link's words in
+ * brackets, so that a changed address shows when two versions are compared.
+ */
 export function plainText(text: string): string {
   const lines: string[] = []
   for (const token of blockMarkdown.parse(text, {})) {
     if (token.type !== 'inline') continue
-    const words = (token.children ?? [])
-      .map((child) =>
-        child.type === 'softbreak' || child.type === 'hardbreak' ? ' ' : child.content,
-      )
-      .join('')
+    let words = ''
+    let href = ''
+    for (const child of token.children ?? []) {
+      if (child.type === 'link_open') href = String(child.attrGet('href') ?? '')
+      else if (child.type === 'link_close' && !href.startsWith('page:')) words += ` (${href})`
+      else if (child.type === 'softbreak' || child.type === 'hardbreak') words += ' '
+      else words += child.content
+    }
     lines.push(words)
   }
   return lines.join('\n')

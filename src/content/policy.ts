@@ -18,7 +18,6 @@ export interface PolicySection {
 export interface PolicyModel {
   readonly version: VersionEntry
   readonly updatedDate: PolicyDate
-  readonly effectiveDate: PolicyDate
   /** "Oppdateringstid: 2024" with the date in a `<time>` element. */
   readonly updated: Html
   readonly effective: Html
@@ -54,10 +53,9 @@ export function buildPolicyVersion(
   return {
     version,
     updatedDate: version.updated,
-    effectiveDate: version.effective,
-    updated: textWithDate(t('policy:updated', { skipInterpolation: true }), version.updated, lng),
+    updated: textWithDate(t(`${ns}:updated`, { skipInterpolation: true }), version.updated, lng),
     effective: textWithDate(
-      t('policy:effective', { skipInterpolation: true }),
+      t(`${ns}:effective`, { skipInterpolation: true }),
       version.effective,
       lng,
     ),

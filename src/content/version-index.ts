@@ -32,7 +32,7 @@ export function versionNamespace(id: string): string {
   return `versions/${id}`
 }
 
-export function isTimeZone(value: string): boolean {
+function isTimeZone(value: string): boolean {
   try {
     new Intl.DateTimeFormat('en', { timeZone: value })
     return true
@@ -40,9 +40,6 @@ export function isTimeZone(value: string): boolean {
     return false
   }
 }
-
-/** The same date as a day, so that a year, a month and a day compare in order. */
-export const dayOf = (date: PolicyDate): string => firstDayOf(date)
 
 /** Checks a parsed version index; every problem is reported with where it is. */
 export function versionIndexProblems(raw: unknown): VersionIndexProblem[] {
@@ -79,7 +76,7 @@ export function versionIndexProblems(raw: unknown): VersionIndexProblem[] {
     }
     const effective = version.effective
     if (typeof effective !== 'string' || !isPolicyDate(effective)) return
-    if (previous !== undefined && dayOf(effective) <= dayOf(previous)) {
+    if (previous !== undefined && firstDayOf(effective) <= firstDayOf(previous)) {
       problems.push({
         path: ['versions', index, 'effective'],
         message: `versions are listed oldest first, each taking effect after the one before: ${effective} is not after ${previous}`,
@@ -90,7 +87,7 @@ export function versionIndexProblems(raw: unknown): VersionIndexProblem[] {
   return problems
 }
 
-export function parseVersionIndex(raw: unknown, file: string): VersionIndex {
+function parseVersionIndex(raw: unknown, file: string): VersionIndex {
   const [problem] = versionIndexProblems(raw)
   if (problem) {
     const where = problem.path.length > 0 ? `${problem.path.join('.')}: ` : ''
@@ -146,11 +143,20 @@ function zoneOffset(instant: number, timeZone: string): number {
   return wall - Math.floor(instant / 1000) * 1000
 }
 
-/** The instant a date begins in a time zone: `2027-01-01` in Europe/Oslo is 2026-12-31T23:00Z. */
+/**
+ * The instant a date begins in a time zone: `2027-01-01` in Europe/Oslo is 2026-12-31T23:00Z.
+ * Where the clocks skip midnight (daylight saving in some zones), the day begins when they jump.
+ */
 export function startOfDate(date: PolicyDate, timeZone: string): Date {
-  const midnight = Date.parse(`${dayOf(date)}T00:00:00Z`)
+  const day = firstDayOf(date)
+  const midnight = Date.parse(`${day}T00:00:00Z`)
+  const localDay = (instant: number) =>
+    new Date(instant + zoneOffset(instant, timeZone)).toISOString().slice(0, 10)
   const guess = midnight - zoneOffset(midnight, timeZone)
-  return new Date(midnight - zoneOffset(guess, timeZone))
+  const start = midnight - zoneOffset(guess, timeZone)
+  if (localDay(start) >= day) return new Date(start)
+  // Midnight does not exist that day: the offset from before the jump gives the jump itself.
+  return new Date(midnight - zoneOffset(start, timeZone))
 }
 
 /** Which version is in force at an instant, and which are announced but not yet in force. */

@@ -43,7 +43,7 @@ export async function buildSite(
   sources: SiteSources = defaultSources,
   now: Date = new Date(),
 ): Promise<SiteBuild> {
-  const { findings } = checkLocales(sources.localesDir, config.site.languages, displayPath)
+  const { findings } = checkLocales(sources.localesDir, config.site.languages, displayPath, now)
   const errors = findings.filter((finding) => finding.level === 'error')
   const [firstError] = errors
   if (firstError) {

@@ -137,7 +137,11 @@ export function createPageRenderer(
               lng,
             ),
             link: t('history:announcement.link'),
-            href: comparePath(lng, timeline.inForce.id, announced.id),
+            // On the comparison itself, the announcement does not link to the page it is on.
+            href:
+              comparePath(lng, timeline.inForce.id, announced.id) === pathIn(lng)
+                ? null
+                : comparePath(lng, timeline.inForce.id, announced.id),
           }
         : null,
       feed: { href: feedPath(lng), title: t('history:feed.title') },

@@ -1,5 +1,5 @@
 import { compareVersions } from '../content/compare-versions.js'
-import { textWithDate, textWithDates } from '../content/dates.js'
+import { formatPolicyDate, textWithDate, textWithDates } from '../content/dates.js'
 import type { LanguageContent } from '../content/load-content.js'
 import type { Html } from '../content/markup.js'
 import type { PolicyModel } from '../content/policy.js'
@@ -65,6 +65,8 @@ export function versionListView(
 }
 
 export interface VersionStatus {
+  /** The page's heading, naming the version. */
+  readonly heading: string
   readonly standing: Standing
   readonly text: Html
   readonly currentHref: string
@@ -87,7 +89,13 @@ export function versionStatusView(
     standing === 'earlier'
       ? textWithDates(template, { from: effective, to: versions[at + 1]?.effective ?? id }, lng)
       : textWithDate(template, effective, lng)
-  return { standing, text, currentHref: pagePath(lng, 'policy'), allHref: versionsPath(lng) }
+  return {
+    heading: t('history:version.title', { date: formatPolicyDate(effective, lng) }),
+    standing,
+    text,
+    currentHref: pagePath(lng, 'policy'),
+    allHref: versionsPath(lng),
+  }
 }
 
 /** Two versions compared: their dates and links, the newer one's summary, and each section. */

@@ -8,7 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { parse, visibleText } from '../helpers/html.js'
 import { seedLine } from '../helpers/seed.js'
 import { createTestSite, type TestSite, testBaseUrl } from '../helpers/test-site.js'
-import { versionedLocales } from '../helpers/versions.js'
+
+// biome-ignore lint/suspicious/noExplicitAny: tests reach into arbitrary locale JSON
+type Json = any
+
+import { copyLocales } from '../helpers/locale-copy.js'
+import { addVersion, versionedLocales } from '../helpers/versions.js'
 
 // Version 2027-01-01 takes effect at midnight in Oslo: 2026-12-31T23:00:00Z.
 const before = new Date('2026-12-01T12:00:00Z')
@@ -120,6 +125,8 @@ describe('before a new version takes effect', () => {
   it('shows the coming version in full, marked as not yet in force and not for search results', async () => {
     const $ = await page(before, '/nb/versions/2027-01-01')
     expect($('meta[name="robots"]').attr('content')).toBe('noindex')
+    expect($('h1').text()).toBe('Personvernerklæring, versjon fra 1. januar 2027')
+    expect($('title').text()).toBe('Personvernerklæring, versjon fra 1. januar 2027 – Personvern')
     expect($('link[rel="canonical"]').attr('href')).toBe(`${testBaseUrl}/nb/versions/2027-01-01`)
     expect(visibleText($, '.version-status p:first-child')).toBe(
       'Dette er en ny versjon. Den trer i kraft 1. januar 2027 og gjelder ikke ennå.',
@@ -141,6 +148,11 @@ describe('the comparison', () => {
   it('marks the changed words with <ins> and <del>, with words a screen reader reads out', async () => {
     const $ = await page(before, url)
     expect($('meta[name="robots"]').attr('content')).toBe('noindex')
+    // The announcement does not link to the page it is on.
+    expect(visibleText($, 'main .announcement')).toBe(
+      'En ny versjon av personvernerklæringen trer i kraft 1. januar 2027.',
+    )
+    expect($('main .announcement a')).toHaveLength(0)
     const about = $('#about')
     expect(about.find('del').text()).toBe('[Fjernet: bedre]')
     expect(about.find('ins').text()).toBe('[Lagt til: enklere]')
@@ -163,6 +175,7 @@ describe('the comparison', () => {
       .map((_, section) => section.attribs.id)
       .get()
     expect(order.indexOf('transfers')).toBe(order.indexOf('rights') + 1)
+    expect(order.indexOf('sharing')).toBe(order.indexOf('transfers') + 1)
     expect(order.at(-1)).toBe('retention')
     expect(visibleText($, '.compare-legend')).toBe(
       'Tekst som er lagt til, er understreket. Tekst som er fjernet, er gjennomstreket. Endrede deler: 4 av 12.',
@@ -302,5 +315,55 @@ describe('the sitemap', () => {
       expect.arrayContaining([`${testBaseUrl}/nb/versions`, `${testBaseUrl}/zh/versions`]),
     )
     expect(locs.some((loc) => /\/versions\/\d/.test(loc))).toBe(false)
+  })
+})
+
+describe('what staff write in a version', () => {
+  it('shows a summary as text on the list and in the feed, whatever characters it holds', async () => {
+    const copy = copyLocales()
+    const summary = 'Vi <b>lagrer</b> & "sletter" <script>x</script>'
+    addVersion(copy, {
+      effective: '2027-01-01',
+      updated: '2026-11-20',
+      summaries: { nb: summary, en: 'Changed.', zh: '已修改。' },
+      change: (_lng, json) => {
+        json.note = `${json.note}.`
+      },
+    })
+    const { app } = await createTestSite({ sources: { localesDir: copy.dir }, now: before })
+    const list = parse((await request(app).get('/nb/versions').expect(200)).text)
+    expect(list('.version-list > li').first().find('p').last().text()).toBe(summary)
+    expect(list('.version-list b, .version-list script')).toHaveLength(0)
+    const feed = parseFeed((await request(app).get('/nb/changes.atom').expect(200)).text)
+    expect(feed.items[0]?.description).toBe(summary)
+  })
+
+  it('shows a changed web address in a link as changed words', async () => {
+    const copy = copyLocales()
+    const withLink = (address: string) => (_lng: string, json: Json) => {
+      json.sections.rights.paragraphs[2] = `Klag til [Datatilsynet](${address}).`
+    }
+    const summaries = { nb: 'Lenke.', en: 'Link.', zh: '链接。' }
+    addVersion(copy, {
+      effective: '2027-01-01',
+      updated: '2026-11-20',
+      summaries,
+      change: withLink('https://www.datatilsynet.no/'),
+    })
+    addVersion(copy, {
+      effective: '2027-06-01',
+      updated: '2026-11-21',
+      summaries,
+      change: withLink('https://www.datatilsynet.no/klage/'),
+    })
+    const { app } = await createTestSite({ sources: { localesDir: copy.dir }, now: before })
+    const $ = parse(
+      (await request(app).get('/nb/versions/2027-01-01/compare/2027-06-01').expect(200)).text,
+    )
+    expect(visibleText($, '#rights .compare-section__change')).toBe('Endret')
+    expect($('#rights p ins').text()).toBe('[Lagt til: klage/]')
+    expect($('#rights p').last().text().replace('[Lagt til: klage/]', 'klage/')).toBe(
+      'Klag til Datatilsynet (https://www.datatilsynet.no/klage/).',
+    )
   })
 })

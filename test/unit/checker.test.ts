@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkContent } from '../../src/check/check-content.js'
@@ -270,6 +270,35 @@ describe('the published versions', () => {
         'en/versions/2024.json error "summary" is empty: write the text, or remove the key from every language',
         'zh/versions/2025.json warning this version is not listed in locales/versions.json, so it is never shown: list it there, or remove the file',
       ]),
+    )
+  })
+
+  it('names a text with an invisible control character, at its place', () => {
+    const copy = copyLocales()
+    copy.edit('en/versions/2024.json', (json) => {
+      json.summary = 'The first\u000b published version.'
+    })
+    expect(messages(copy.dir)).toContainEqual(
+      expect.stringMatching(
+        /^en\/versions\/2024\.json error "summary" holds an invisible control character \(U\+000B\)/,
+      ),
+    )
+  })
+
+  it('names a list of versions with none in force yet', () => {
+    const copy = copyLocales()
+    copy.edit('versions.json', (json) => {
+      json.versions = [{ effective: '2099-01-01', updated: '2026' }]
+    })
+    for (const lng of ['nb', 'en', 'zh']) {
+      copy.write(
+        `${lng}/versions/2099-01-01.json`,
+        readFileSync(path.join(copy.dir, lng, 'versions', '2024.json'), 'utf8'),
+      )
+      rmSync(path.join(copy.dir, lng, 'versions', '2024.json'))
+    }
+    expect(messages(copy.dir)).toContain(
+      'versions.json error no version is in force yet: the first takes effect on 2099-01-01, and the site must always show a notice in force',
     )
   })
 

@@ -4,7 +4,7 @@ import path from 'node:path'
 import request from 'supertest'
 import { describe, expect, it } from 'vitest'
 import { checkContent } from '../../src/check/check-content.js'
-import { planPublish } from '../../src/cli/publish-version.js'
+import { planPublish, summaryProblem } from '../../src/cli/publish-version.js'
 import { defaultSiteConfigPath, packageRoot } from '../../src/paths.js'
 import { parse, visibleText } from '../helpers/html.js'
 import { copyLocales } from '../helpers/locale-copy.js'
@@ -70,8 +70,36 @@ describe('planning a new version', () => {
 
   it('refuses to publish a text that has not changed', () => {
     expect(plan(copyLocales().dir, '2027-01-01').problems).toEqual([
-      'the text in locales/nb/policy.json is the same as version 2024: edit it first, then publish',
+      "the text in every language's policy.json is the same as version 2024: edit it first, then publish",
     ])
+  })
+
+  it('accepts a correction made in a translation only', () => {
+    const copy = copyLocales()
+    copy.edit('en/policy.json', (json) => {
+      json.sections.about.paragraphs[0] = 'We aim to make the service better for everyone.'
+    })
+    expect(plan(copy.dir, '2027-01-01').problems).toEqual([])
+  })
+
+  it('does not count a different order of the keys in policy.json as a change', () => {
+    const copy = copyLocales()
+    copy.edit('nb/policy.json', (json) => {
+      const sections = json.sections
+      json.sections = Object.fromEntries(Object.entries(sections).reverse())
+    })
+    expect(plan(copy.dir, '2027-01-01').problems).toEqual([
+      "the text in every language's policy.json is the same as version 2024: edit it first, then publish",
+    ])
+  })
+
+  it.each([
+    ['', 'write a sentence or two'],
+    ['Ny versjon\u0007', 'it holds an invisible control character'],
+    ['Se {{date}}', 'it may not hold {{...}} placeholders'],
+    ['Se [her](https://example.com)', 'it may not hold links: write plain text'],
+  ])('refuses the summary %j', (summary, problem) => {
+    expect(summaryProblem(summary)).toBe(problem)
   })
 
   it('refuses content with errors, and names them', () => {
@@ -109,12 +137,13 @@ describe('npm run publish', () => {
     const result = publish(
       copy.dir,
       ['--effective', '2099-01-01', '--updated', '2026-11-20'],
-      'Vi lagrer i Norge.\n\nWe store in Norway.\n我们在挪威存储。\n',
+      'Vi lagrer i Norge.\n\nSee {{x}}\nWe store in Norway.\n我们在挪威存储。\n',
     )
     expect(result.stderr).toBe('')
     expect(result.status).toBe(0)
-    // An empty answer is asked again.
-    expect(result.stdout.match(/What changed, in en: /g)).toHaveLength(2)
+    // An empty answer and one with a placeholder are asked again, saying why.
+    expect(result.stdout.match(/What changed, in en: /g)).toHaveLength(3)
+    expect(result.stdout).toContain('(it may not hold {{...}} placeholders) What changed, in en: ')
     expect(result.stdout).toContain('wrote ')
     expect(result.stdout).toMatch(
       /Every page announces the new version until it takes effect in \d+ days/,
