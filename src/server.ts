@@ -1,9 +1,7 @@
 import { loadConfig } from './config.js'
 import { ConfigError } from './config-error.js'
-import { createHttpServer } from './http-server.js'
 import { createLogger } from './logger.js'
 import { buildSite, defaultSources } from './render/build-site.js'
-import { createRequestHandler } from './request-handler.js'
 import { createSiteReloader } from './site-reloader.js'
 
 const logger = createLogger()
@@ -12,7 +10,12 @@ const shutdownDeadlineMs = 10_000
 async function start(): Promise<void> {
   const { config, warnings } = loadConfig(process.env)
   for (const warning of warnings) logger.warn(warning)
-  const site = await buildSite(config)
+  // Express and the routes load while the pages compress on libuv's threads: start-up overlaps.
+  const [site, { createRequestHandler }, { createHttpServer }] = await Promise.all([
+    buildSite(config),
+    import('./request-handler.js'),
+    import('./http-server.js'),
+  ])
   if (site.warnings.length > 0) {
     logger.warn(`the content has ${site.warnings.length} warnings: run npm run check to see them`)
   }

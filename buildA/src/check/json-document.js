@@ -1,0 +1,94 @@
+import { readFileSync } from 'node:fs';
+import { findNodeAtLocation, parseTree, printParseErrorCode, } from 'jsonc-parser';
+const explanations = {
+    PropertyNameExpected: 'expected a name in double quotes here. Is there a comma after the last entry of a group? Remove it',
+    ValueExpected: 'expected a value here: a text in double quotes, a list in [ ] or a group in { }. Is there a comma after the last entry of a list? Remove it',
+    ColonExpected: 'expected a colon (:) between the name and its value',
+    CommaExpected: 'expected a comma between two entries: is one missing at the end of the line before?',
+    CloseBraceExpected: 'a group opened with { is not closed with }',
+    CloseBracketExpected: 'a list opened with [ is not closed with ]',
+    EndOfFileExpected: 'there is more text after the end of the file: everything must be inside the outer { }',
+    InvalidSymbol: 'this is not valid here: every text must be in double quotes, "like this"',
+    UnexpectedEndOfString: 'a text is not closed: add the closing double quote (")',
+    InvalidEscapeCharacter: 'a backslash (\\) must be followed by ", \\, n or u: to write a backslash itself, write two',
+    InvalidCharacter: 'a line break or tab inside a text is not allowed: write \\n for a new line',
+    InvalidUnicode: 'a \\u must be followed by four hexadecimal digits',
+    InvalidNumberFormat: 'this number is not written correctly',
+    InvalidCommentToken: 'comments are not allowed in JSON files',
+    UnexpectedEndOfComment: 'comments are not allowed in JSON files',
+    UnexpectedEndOfNumber: 'this number is not written correctly',
+};
+function lineStarts(text) {
+    const starts = [0];
+    for (let index = 0; index < text.length; index++)
+        if (text[index] === '\n')
+            starts.push(index + 1);
+    return starts;
+}
+/** Reads a JSON file; a missing, unreadable or invalid file is a finding instead. */
+export function readJsonDocument(absolutePath, file) {
+    let text;
+    try {
+        text = readFileSync(absolutePath, 'utf8');
+    }
+    catch (error) {
+        const code = error.code;
+        const message = code === 'ENOENT'
+            ? 'the file is missing'
+            : `the file cannot be read (${code ?? String(error)})`;
+        return { file, line: 1, column: 1, level: 'error', message };
+    }
+    const starts = lineStarts(text);
+    const position = (offset) => {
+        let line = 0;
+        while (line + 1 < starts.length && (starts[line + 1] ?? 0) <= offset)
+            line++;
+        return { line: line + 1, column: offset - (starts[line] ?? 0) + 1 };
+    };
+    const errors = [];
+    const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    const first = errors[0];
+    if (first || !tree) {
+        const name = first ? printParseErrorCode(first.error) : 'ValueExpected';
+        const where = position(first?.offset ?? 0);
+        return {
+            file,
+            ...where,
+            level: 'error',
+            message: `JSON syntax: ${explanations[name] ?? name}`,
+        };
+    }
+    const nodeAt = (path) => {
+        for (let length = path.length; length >= 0; length--) {
+            const node = findNodeAtLocation(tree, path.slice(0, length));
+            if (node)
+                return node;
+        }
+        return tree;
+    };
+    const keyOf = (node) => node.parent?.type === 'property' ? (node.parent.children?.[0] ?? node) : node;
+    return {
+        file,
+        value: JSON.parse(text),
+        has: (path) => findNodeAtLocation(tree, path) !== undefined,
+        at: (path) => position(keyOf(nodeAt(path)).offset),
+        atCharacter: (path, index) => {
+            const node = nodeAt(path);
+            if (node.type !== 'string')
+                return position(keyOf(node).offset);
+            // Walk the raw text after the opening quote; an escape is several characters in the file.
+            let raw = node.offset + 1;
+            for (let decoded = 0; decoded < index && raw < node.offset + node.length - 1; decoded++) {
+                if (text[raw] === '\\')
+                    raw += text[raw + 1] === 'u' ? 6 : 2;
+                else
+                    raw += 1;
+            }
+            return position(raw);
+        },
+    };
+}
+export function isFinding(value) {
+    return 'level' in value;
+}
+//# sourceMappingURL=json-document.js.map

@@ -1,0 +1,34 @@
+// npm run export -- --out DIR: the whole site as static files, for any static host or CDN.
+import { existsSync, readdirSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../config.js';
+import { ConfigError } from '../config-error.js';
+import { packageRoot } from '../paths.js';
+import { buildSite } from '../render/build-site.js';
+import { exportSite } from './static-export.js';
+/** Left in every export, so that a later export may replace the folder and nothing else. */
+const marker = '.site-export';
+async function main() {
+    const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } });
+    const outDir = path.resolve(packageRoot, values.out);
+    if (existsSync(outDir) &&
+        readdirSync(outDir).length > 0 &&
+        !existsSync(path.join(outDir, marker))) {
+        throw new ConfigError(`--out ${outDir} is a folder with other files in it: name a new or empty folder`);
+    }
+    const { config, warnings } = loadConfig(process.env);
+    for (const warning of warnings)
+        console.warn(`warning: ${warning}`);
+    const site = await buildSite(config);
+    await rm(outDir, { recursive: true, force: true });
+    const files = await exportSite(site, outDir);
+    await writeFile(path.join(outDir, marker), `${new Date().toISOString()}\n`);
+    console.log(`Exported ${files.length} files to ${outDir} for ${config.baseUrl}`);
+}
+main().catch((error) => {
+    console.error(`Cannot export: ${error instanceof ConfigError ? error.message : String(error)}`);
+    process.exit(1);
+});
+//# sourceMappingURL=export.js.map

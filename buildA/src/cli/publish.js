@@ -1,0 +1,85 @@
+// npm run publish -- --effective 2027-01-01: the text in locales/{lng}/policy.json becomes a
+// published version, announced on every page until it takes effect on that date.
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { displayPath } from '../check/check-content.js';
+import { formatFinding } from '../check/findings.js';
+import { siteConfigPathFrom } from '../config.js';
+import { ConfigError } from '../config-error.js';
+import { localesDir as defaultLocalesDir, packageRoot } from '../paths.js';
+import { planPublish, summaryProblem, writeVersion } from './publish-version.js';
+/** Asks one question per line of input, so that answers can also be piped in. */
+function questioner() {
+    const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+    return {
+        ask: async (question) => {
+            process.stdout.write(question);
+            const next = await lines.next();
+            if (next.done)
+                throw new ConfigError('no answer: the input ended');
+            return String(next.value);
+        },
+        close: () => void lines.return?.(),
+    };
+}
+function parseOptions() {
+    try {
+        return parseArgs({
+            options: {
+                effective: { type: 'string' },
+                updated: { type: 'string' },
+                locales: { type: 'string' },
+            },
+        });
+    }
+    catch (error) {
+        // npm keeps options before `--` for itself: the usual slip.
+        throw new ConfigError(`${error.message}: write npm run publish -- --effective 2027-01-01 [--updated 2026-11-20], with the --`);
+    }
+}
+async function main() {
+    const { values } = parseOptions();
+    if (!values.effective) {
+        throw new ConfigError('name the date the new version takes effect: npm run publish -- --effective 2027-01-01');
+    }
+    const localesDir = values.locales ? path.resolve(packageRoot, values.locales) : defaultLocalesDir;
+    const sources = { localesDir, siteConfigPath: siteConfigPathFrom(process.env), env: process.env };
+    const { plan, problems } = planPublish({
+        ...sources,
+        effective: values.effective,
+        ...(values.updated ? { updated: values.updated } : {}),
+        now: new Date(),
+    });
+    if (!plan)
+        throw new ConfigError(problems.join('\n'));
+    for (const warning of plan.warnings)
+        console.log(`note: ${formatFinding(warning)}`);
+    console.log(`Publishing the notice as version ${plan.id} (written ${plan.updated}), taking effect ${plan.effective}.`);
+    console.log('Write a sentence or two on what changed, for the list of versions and the feed.');
+    const { ask, close } = questioner();
+    const summaries = {};
+    try {
+        for (const lng of plan.languages) {
+            let answer = await ask(`What changed, in ${lng}: `);
+            for (let problem = summaryProblem(answer); problem; problem = summaryProblem(answer)) {
+                answer = await ask(`  (${problem}) What changed, in ${lng}: `);
+            }
+            summaries[lng] = answer;
+        }
+    }
+    finally {
+        close();
+    }
+    const files = writeVersion(sources, plan, summaries);
+    for (const file of files)
+        console.log(`wrote ${displayPath(file)}`);
+    console.log(plan.noticeDays > 0
+        ? `Every page announces the new version until it takes effect in ${plan.noticeDays} days; the server switches to it on ${plan.effective} without a restart.`
+        : 'The new version is in force from today.');
+}
+main().catch((error) => {
+    console.error(`Cannot publish: ${error instanceof ConfigError ? error.message : String(error)}`);
+    process.exit(1);
+});
+//# sourceMappingURL=publish.js.map

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { ConfigError } from './config-error.js';
+import { defaultSiteConfigPath, packageRoot } from './paths.js';
+import { isPlaceholderEmail, loadSiteConfig } from './site-config.js';
+export function parseEnvironment(value) {
+    if (value === undefined || value === '')
+        return 'development';
+    if (value === 'production' || value === 'development' || value === 'test')
+        return value;
+    throw new ConfigError(`NODE_ENV "${value}" must be production, development or test`);
+}
+export function parsePort(value) {
+    if (value === undefined || value === '')
+        return 3000;
+    const port = Number(value);
+    if (!/^\d+$/.test(value) || port < 1 || port > 65535) {
+        throw new ConfigError(`PORT "${value}" must be a whole number from 1 to 65535`);
+    }
+    return port;
+}
+export function parseBaseUrl(value, port, env) {
+    if (value === undefined || value === '') {
+        if (env === 'production') {
+            // Canonical links, the sitemap and the form's origin check all need the public address.
+            throw new ConfigError('BASE_URL is required in production: the public address, such as https://personvern.example.no');
+        }
+        return `http://localhost:${port}`;
+    }
+    let url;
+    try {
+        url = new URL(value);
+    }
+    catch {
+        throw new ConfigError(`BASE_URL "${value}" must be an absolute URL such as https://example.no`);
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+        throw new ConfigError(`BASE_URL "${value}" must start with https:// or http://`);
+    }
+    if (url.search || url.hash || url.username || url.password || url.pathname !== '/') {
+        throw new ConfigError(`BASE_URL "${value}" must be the site's origin only, such as https://personvern.example.no, with no path, query or credentials`);
+    }
+    return url.origin;
+}
+/** Outside production a fixed secret keeps consent cookies valid across restarts; never in production. */
+const developmentCookieSecret = 'development-only-cookie-secret-not-for-production';
+export function parseCookieSecret(value, env) {
+    if (value === undefined || value === '') {
+        if (env === 'production') {
+            throw new ConfigError('COOKIE_SECRET is required in production: a random text of at least 32 characters');
+        }
+        return developmentCookieSecret;
+    }
+    if (value.length < 32)
+        throw new ConfigError('COOKIE_SECRET must be at least 32 characters long');
+    return value;
+}
+export function parseTrustProxyHops(value) {
+    if (value === undefined || value === '')
+        return 0;
+    if (!/^\d{1,2}$/.test(value)) {
+        throw new ConfigError(`TRUST_PROXY_HOPS "${value}" must be the number of proxies in front of the server, such as 0 or 1`);
+    }
+    return Number(value);
+}
+/** The site configuration file: SITE_CONFIG (relative to the project), or config/site.json. */
+export function siteConfigPathFrom(environment) {
+    return environment.SITE_CONFIG
+        ? path.resolve(packageRoot, environment.SITE_CONFIG)
+        : defaultSiteConfigPath;
+}
+/** Parses the environment and the site configuration file once, into a frozen value. */
+export function loadConfig(environment) {
+    const env = parseEnvironment(environment.NODE_ENV);
+    const port = parsePort(environment.PORT);
+    const host = environment.HOST || '0.0.0.0';
+    const baseUrl = parseBaseUrl(environment.BASE_URL, port, env);
+    const cookieSecret = parseCookieSecret(environment.COOKIE_SECRET, env);
+    const trustProxyHops = parseTrustProxyHops(environment.TRUST_PROXY_HOPS);
+    const siteConfigPath = siteConfigPathFrom(environment);
+    const site = loadSiteConfig(siteConfigPath);
+    const warnings = [];
+    const email = site.contact.email;
+    if (email === '') {
+        if (env === 'production') {
+            throw new ConfigError(`site configuration ${siteConfigPath}: contact.email is required in production`);
+        }
+        warnings.push(`contact.email is empty in ${siteConfigPath}: pages show no email address`);
+    }
+    else if (isPlaceholderEmail(email)) {
+        warnings.push(`contact.email "${email}" in ${siteConfigPath} is a placeholder: set the company's real address before publishing`);
+    }
+    const config = Object.freeze({
+        env,
+        port,
+        host,
+        baseUrl,
+        siteConfigPath,
+        site,
+        cookieSecret,
+        trustProxyHops,
+    });
+    return { config, warnings };
+}
+//# sourceMappingURL=config.js.map

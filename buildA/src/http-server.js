@@ -1,0 +1,29 @@
+import { createServer } from 'node:http';
+/** How long clients may take; slow clients (slowloris) are cut off within these bounds. */
+export const serverLimits = {
+    /** Time to send the complete request headers. */
+    headersTimeoutMs: 10_000,
+    /** Time to send the complete request, body included. */
+    requestTimeoutMs: 30_000,
+    /** An idle kept-alive connection is closed after this. */
+    keepAliveTimeoutMs: 5_000,
+    /** How often the timeouts above are checked. */
+    connectionsCheckingIntervalMs: 1_000,
+    /** A header section over this many bytes gets 431. */
+    maxHeaderSize: 16_384,
+};
+/**
+ * The HTTP server, with its limits set when it is created: set after listen(), slow clients
+ * were seen to keep sockets open.
+ */
+export function createHttpServer(handler, limits = {}) {
+    const settings = { ...serverLimits, ...limits };
+    return createServer({
+        headersTimeout: settings.headersTimeoutMs,
+        requestTimeout: settings.requestTimeoutMs,
+        keepAliveTimeout: settings.keepAliveTimeoutMs,
+        connectionsCheckingInterval: settings.connectionsCheckingIntervalMs,
+        maxHeaderSize: settings.maxHeaderSize,
+    }, handler);
+}
+//# sourceMappingURL=http-server.js.map

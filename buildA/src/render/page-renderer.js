@@ -1,0 +1,220 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import ejs from 'ejs';
+import { ConfigError } from '../config-error.js';
+import { formatPolicyDate as formatted, textWithDate } from '../content/dates.js';
+import { comparePath, feedPath, pageNames, pagePath, versionPath, versionsPath, } from '../site-pages.js';
+import { structuredData } from './structured-data.js';
+import { compareView, versionListView, versionStatusView } from './version-views.js';
+export const errorKinds = [
+    'badRequest',
+    'forbidden',
+    'notFound',
+    'methodNotAllowed',
+    'tooLarge',
+    'unsupportedType',
+    'tooManyRequests',
+    'serverError',
+];
+const templateNames = [...pageNames, 'versions', 'compare', 'error'];
+function compile(viewsDir, name) {
+    const filename = path.join(viewsDir, `${name}.ejs`);
+    const template = ejs.compile(readFileSync(filename, 'utf8'), { filename });
+    return (data) => {
+        try {
+            return template(data);
+        }
+        catch (error) {
+            // EJS prepends the template's source lines to the message; keep the start-up error one line.
+            if (error instanceof ConfigError) {
+                throw new ConfigError(`${error.problem} (used by views/${name}.ejs)`);
+            }
+            throw error;
+        }
+    };
+}
+/** Compiles the templates once; each call renders one page of one language to a string. */
+export function createPageRenderer(viewsDir, content, assets, baseUrl) {
+    const layout = compile(viewsDir, 'layout');
+    const templates = Object.fromEntries(templateNames.map((name) => [name, compile(viewsDir, `pages/${name}`)]));
+    const source = content.languages[0];
+    const { timeline } = content;
+    const announced = timeline.upcoming[0];
+    /** What every page of a language shares: menu, language switcher, announcement, footer. */
+    const frame = (language, current, pathIn, consent) => {
+        const { lng, t } = language;
+        return {
+            consent,
+            cookiesPath: pagePath(lng, 'cookies'),
+            // Where the banner's choice returns to: the page itself, or the notice from other pages.
+            currentPage: current ?? 'policy',
+            lng,
+            tag: language.tag,
+            t,
+            assets,
+            siteName: content.site.organisationName ?? t('common:site.name'),
+            contact: content.contact,
+            nav: pageNames.map((page) => ({
+                href: pagePath(lng, page),
+                label: t(`common:nav.${page}`),
+                current: page === current,
+            })),
+            languages: content.languages.map((other) => ({
+                href: pathIn(other.lng),
+                tag: other.tag,
+                name: other.name,
+                current: other.lng === lng,
+            })),
+            translation: lng === source.lng
+                ? null
+                : {
+                    notice: t('common:translation.notice'),
+                    link: t('common:translation.link'),
+                    href: pathIn(source.lng),
+                    hreflang: source.tag,
+                },
+            announcement: announced
+                ? {
+                    text: textWithDate(t('history:announcement.text', { skipInterpolation: true }), announced.effective, lng),
+                    link: t('history:announcement.link'),
+                    // On the comparison itself, the announcement does not link to the page it is on.
+                    href: comparePath(lng, timeline.inForce.id, announced.id) === pathIn(lng)
+                        ? null
+                        : comparePath(lng, timeline.inForce.id, announced.id),
+                }
+                : null,
+            feed: { href: feedPath(lng), title: t('history:feed.title') },
+            versionsHref: versionsPath(lng),
+            updated: textWithDate(t('common:footer.updated', { skipInterpolation: true }), language.policy.updatedDate, lng),
+        };
+    };
+    const crawlerHead = (language, parts) => {
+        const url = (lng) => `${baseUrl}${parts.pathIn(lng)}`;
+        const siteName = content.site.organisationName ?? language.t('common:site.name');
+        const { title, description } = parts;
+        return {
+            title,
+            description,
+            robots: parts.robots,
+            canonical: url(language.lng),
+            alternates: [
+                ...content.languages.map((other) => ({ hreflang: other.tag, href: url(other.lng) })),
+                { hreflang: 'x-default', href: url(source.lng) },
+            ],
+            privacyPolicy: `${baseUrl}${pagePath(language.lng, 'policy')}`,
+            openGraph: parts.describe
+                ? {
+                    title,
+                    description,
+                    url: url(language.lng),
+                    siteName,
+                    locale: language.ogLocale,
+                    alternateLocales: content.languages
+                        .filter((other) => other.lng !== language.lng)
+                        .map((other) => other.ogLocale),
+                }
+                : null,
+            jsonLd: parts.describe
+                ? structuredData({
+                    url: url(language.lng),
+                    name: title,
+                    description,
+                    inLanguage: language.tag,
+                    dateModified: language.policy.updatedDate,
+                    siteUrl: baseUrl,
+                    siteName,
+                    ...(content.site.organisationName
+                        ? { organisationName: content.site.organisationName }
+                        : {}),
+                    contact: content.contact,
+                    availableLanguages: content.languages.map((other) => other.name),
+                })
+                : null,
+        };
+    };
+    const render = (language, template, parts, consent, data) => {
+        const shared = frame(language, parts.current, parts.pathIn, consent);
+        const body = template({ ...shared, ...data });
+        return layout({ ...shared, ...crawlerHead(language, parts), body });
+    };
+    const versionOf = (language, id) => {
+        const version = language.versions.get(id);
+        if (!version)
+            throw new Error(`no version ${id} of the notice`);
+        return version;
+    };
+    return {
+        page(language, page, consent) {
+            const { t } = language;
+            return render(language, templates[page], {
+                title: t(`${page}:meta.title`),
+                description: t(`${page}:meta.description`),
+                pathIn: (lng) => pagePath(lng, page),
+                current: page,
+                robots: null,
+                describe: true,
+            }, consent, { policy: language.policy, versionStatus: null, cookies: language.cookies });
+        },
+        versionList(language, consent) {
+            const { t } = language;
+            return render(language, templates.versions, {
+                title: t('history:meta.title'),
+                description: t('history:meta.description'),
+                pathIn: versionsPath,
+                current: undefined,
+                robots: null,
+                describe: true,
+            }, consent, { items: versionListView(language, timeline) });
+        },
+        version(language, id, consent) {
+            const { t, lng } = language;
+            const policy = versionOf(language, id);
+            const date = policy.version.effective;
+            return render(language, templates.policy, {
+                title: t('history:version.title', { date: formatted(date, lng) }),
+                description: t('history:version.description', { date: formatted(date, lng) }),
+                pathIn: (other) => versionPath(other, id),
+                current: undefined,
+                robots: 'noindex',
+                describe: false,
+            }, consent, { policy, versionStatus: versionStatusView(language, timeline, id) });
+        },
+        compare(language, older, newer, consent) {
+            const { t, lng } = language;
+            const from = formatted(versionOf(language, older).version.effective, lng);
+            const to = formatted(versionOf(language, newer).version.effective, lng);
+            return render(language, templates.compare, {
+                title: t('history:compare.title', { from, to }),
+                description: t('history:compare.description', { from, to }),
+                pathIn: (other) => comparePath(other, older, newer),
+                current: undefined,
+                robots: 'noindex',
+                describe: false,
+            }, consent, {
+                comparison: compareView(language, versionOf(language, older), versionOf(language, newer)),
+            });
+        },
+        error(language, kind, details) {
+            const { t } = language;
+            const error = {
+                title: t(`common:errors.${kind}.title`),
+                body: t(`common:errors.${kind}.body`),
+                details: details ?? null,
+            };
+            const shared = frame(language, undefined, (lng) => pagePath(lng, 'policy'), null);
+            return layout({
+                ...shared,
+                title: error.title,
+                description: error.body,
+                robots: 'noindex',
+                canonical: null,
+                alternates: [],
+                privacyPolicy: null,
+                openGraph: null,
+                jsonLd: null,
+                body: templates.error({ ...shared, error }),
+            });
+        },
+    };
+}
+//# sourceMappingURL=page-renderer.js.map

@@ -1,0 +1,84 @@
+import { compareVersions } from '../content/compare-versions.js';
+import { formatPolicyDate, textWithDate, textWithDates } from '../content/dates.js';
+import { comparePath, pagePath, versionPath, versionsPath } from '../site-pages.js';
+function standingOf(timeline, id) {
+    if (id === timeline.inForce.id)
+        return 'inForce';
+    return timeline.upcoming.some((version) => version.id === id) ? 'upcoming' : 'earlier';
+}
+/** The version before `id` in the list, to compare with. */
+function previousOf(timeline, id) {
+    const { versions } = timeline.index;
+    const at = versions.findIndex((version) => version.id === id);
+    return at > 0 ? versions[at - 1]?.id : undefined;
+}
+/** Every version, newest first, with its dates, summary and links. */
+export function versionListView(language, timeline) {
+    const { t, lng } = language;
+    return [...language.versions.values()].reverse().map((policy) => {
+        const { id } = policy.version;
+        const standing = standingOf(timeline, id);
+        const previous = previousOf(timeline, id);
+        return {
+            id,
+            title: textWithDate(t('history:list.item', { skipInterpolation: true }), policy.version.effective, lng),
+            standing,
+            standingLabel: t(`history:list.${standing}`),
+            updated: textWithDate(t('history:list.updated', { skipInterpolation: true }), policy.version.updated, lng),
+            summary: policy.summary,
+            href: versionPath(lng, id),
+            compareHref: previous ? comparePath(lng, previous, id) : null,
+        };
+    });
+}
+/** The box at the top of a version's page: whether it is in force, and since or until when. */
+export function versionStatusView(language, timeline, id) {
+    const { t, lng } = language;
+    const standing = standingOf(timeline, id);
+    const { versions } = timeline.index;
+    const at = versions.findIndex((version) => version.id === id);
+    const template = t(`history:version.${standing}`, { skipInterpolation: true });
+    const effective = versions[at]?.effective ?? id;
+    const text = standing === 'earlier'
+        ? textWithDates(template, { from: effective, to: versions[at + 1]?.effective ?? id }, lng)
+        : textWithDate(template, effective, lng);
+    return {
+        heading: t('history:version.title', { date: formatPolicyDate(effective, lng) }),
+        standing,
+        text,
+        currentHref: pagePath(lng, 'policy'),
+        allHref: versionsPath(lng),
+    };
+}
+/** Two versions compared: their dates and links, the newer one's summary, and each section. */
+export function compareView(language, older, newer) {
+    const { t, lng, tag } = language;
+    const sections = compareVersions(older, newer, tag, {
+        insertion: t('history:compare.insertion'),
+        deletion: t('history:compare.deletion'),
+        end: t('history:compare.end'),
+    });
+    const changed = sections.filter((section) => section.change !== 'unchanged').length;
+    const changeLabels = {
+        added: t('history:compare.sectionAdded'),
+        removed: t('history:compare.sectionRemoved'),
+        changed: t('history:compare.sectionChanged'),
+        unchanged: t('history:compare.sectionUnchanged'),
+    };
+    return {
+        versions: textWithDates(t('history:compare.versions', { skipInterpolation: true }), { from: older.version.effective, to: newer.version.effective }, lng),
+        links: [older, newer].map((policy) => ({
+            href: versionPath(lng, policy.version.id),
+            label: textWithDate(t('history:list.item', { skipInterpolation: true }), policy.version.effective, lng),
+        })),
+        summary: newer.summary,
+        changedCount: changed === 0
+            ? t('history:compare.noChanges')
+            : t('history:compare.changed', { count: changed, total: sections.length }),
+        sections: sections.map((section) => ({
+            ...section,
+            changeLabel: changeLabels[section.change],
+        })),
+    };
+}
+//# sourceMappingURL=version-views.js.map

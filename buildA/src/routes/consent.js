@@ -1,0 +1,95 @@
+import cookieParser from 'cookie-parser';
+import express, { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { consentCookieName, consentMaxAgeMs, encodeConsent } from '../consent/consent-cookie.js';
+import { isPageName, pagePath } from '../site-pages.js';
+import { HttpError } from './http-error.js';
+/** Only this site's own pages may post a choice: a cross-site form gets 403. */
+function sameOrigin(baseUrl) {
+    const origin = new URL(baseUrl).origin;
+    return (req, _res, next) => {
+        const given = req.get('Origin');
+        const allowed = given === undefined ? req.get('Sec-Fetch-Site') === 'same-origin' : given === origin;
+        next(allowed ? undefined : new HttpError(403, 'the form was not sent from this site'));
+    };
+}
+const formOnly = (req, _res, next) => {
+    next(req.is('application/x-www-form-urlencoded')
+        ? undefined
+        : new HttpError(415, 'only a form body is accepted'));
+};
+/** The visitor's choices from the form or the banner; undefined when the body is not one of ours. */
+function choicesFrom(body, categories) {
+    const allowed = new Set(['all', 'return', ...categories]);
+    if (Object.entries(body).some(([key, value]) => !allowed.has(key) || typeof value !== 'string'))
+        return undefined;
+    if (body.all !== undefined) {
+        if (body.all !== 'accept' && body.all !== 'reject')
+            return undefined;
+        return Object.fromEntries(categories.map((category) => [category, body.all === 'accept']));
+    }
+    const choices = {};
+    for (const category of categories) {
+        const answer = body[category] ?? 'no';
+        if (answer !== 'yes' && answer !== 'no')
+            return undefined;
+        choices[category] = answer === 'yes';
+    }
+    return choices;
+}
+/**
+ * POST /{lng}/cookies: saves the visitor's cookie choice in one signed first-party cookie and
+ * answers 303 back to the page. Guarded, in order: same origin only, form bodies only, a rate
+ * limit per client, at most 2 KB and 20 fields.
+ */
+export function consentRoutes(deps) {
+    const { config, logger } = deps;
+    const router = Router();
+    const limiter = rateLimit({
+        windowMs: 60_000,
+        limit: 10,
+        standardHeaders: 'draft-8',
+        legacyHeaders: false,
+        // Without a proxy in front, X-Forwarded-For is the client's own word and is ignored.
+        validate: { xForwardedForHeader: false },
+        handler: (_req, _res, next) => next(new HttpError(429, 'too many choices saved in a minute')),
+    });
+    router.post('/:lng/cookies', 
+    // Refuse what is not ours before counting: a hostile page must not use up a visitor's quota.
+    sameOrigin(config.baseUrl), formOnly, limiter, express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 20 }), cookieParser(config.cookieSecret), (req, res, next) => {
+        const site = deps.current();
+        const lng = String(req.params.lng);
+        if (!site.responses.languages.includes(lng)) {
+            next();
+            return;
+        }
+        const body = (req.body ?? {});
+        const policy = site.consent.policy;
+        const choices = choicesFrom(body, policy.categories);
+        const returnTo = body.return === undefined ? undefined : String(body.return);
+        if (!choices || (returnTo !== undefined && !isPageName(returnTo))) {
+            next(new HttpError(400, 'the form holds fields or values it does not have'));
+            return;
+        }
+        const back = returnTo !== undefined && isPageName(returnTo) ? pagePath(lng, returnTo) : undefined;
+        if (policy.categories.length === 0) {
+            // Nothing to choose: nothing is stored.
+            res.redirect(303, back ?? pagePath(lng, 'cookies'));
+            return;
+        }
+        res.cookie(consentCookieName, encodeConsent(policy, choices, new Date()), {
+            signed: true,
+            httpOnly: true,
+            sameSite: 'lax',
+            secure: config.env === 'production',
+            path: '/',
+            maxAge: consentMaxAgeMs,
+            ...(policy.cookieDomain ? { domain: policy.cookieDomain } : {}),
+        });
+        // Proof of consent: what was chosen, for which inventory, in which language; nobody's address.
+        logger.info('consent saved', { inventoryVersion: policy.version, choices, language: lng });
+        res.redirect(303, back ?? `${pagePath(lng, 'cookies')}?saved=1#preferences`);
+    });
+    return router;
+}
+//# sourceMappingURL=consent.js.map

@@ -1,0 +1,50 @@
+import { prepareHtml } from '../render/prepared-response.js';
+import { errorStatus } from '../render/response-table.js';
+import { errorPageLanguage } from './error-page-language.js';
+import { HttpError, statusOf } from './http-error.js';
+import { sendPrepared } from './send-prepared.js';
+export function notFound() {
+    return (req, _res, next) => next(new HttpError(404, `no page at ${req.path}`));
+}
+function kindOf(status) {
+    const kind = Object.entries(errorStatus).find(([, code]) => code === status)?.[0];
+    return kind ?? (status < 500 ? 'badRequest' : 'serverError');
+}
+/**
+ * The one error handler: the prepared error page in the visitor's language. Outside production
+ * a 500 page also shows the stack, for the developer at the keyboard.
+ */
+export function errorHandler(deps) {
+    return async (error, req, res, next) => {
+        if (res.headersSent) {
+            next(error);
+            return;
+        }
+        const status = statusOf(error);
+        if (status >= 500) {
+            deps.logger.error('request failed', {
+                method: req.method,
+                path: req.path,
+                error: error instanceof Error ? error.stack : String(error),
+            });
+        }
+        const site = deps.current();
+        const lng = errorPageLanguage(req.path, req.get('Accept-Language'), site);
+        const kind = kindOf(status);
+        const language = site.content.languages.find((candidate) => candidate.lng === lng);
+        if (status >= 500 && !deps.production && language) {
+            const details = error instanceof Error ? (error.stack ?? error.message) : String(error);
+            const html = site.renderer.error(language, kind, details);
+            const page = await prepareHtml(html, {
+                status,
+                language: language.tag,
+                cacheControl: 'no-store',
+                securityHeaders: site.securityHeaders,
+            });
+            sendPrepared(req, res, page);
+            return;
+        }
+        sendPrepared(req, res, site.responses.error(kind, lng), status);
+    };
+}
+//# sourceMappingURL=errors.js.map

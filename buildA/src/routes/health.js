@@ -1,0 +1,15 @@
+import { Router } from 'express';
+/** Liveness and readiness: cheap, before everything else. */
+export function healthRoutes(readiness) {
+    const router = Router();
+    router.get('/healthz', (_req, res) => {
+        res.set('Cache-Control', 'no-store').type('text/plain').send('ok\n');
+    });
+    // Ready whenever it serves: a rejected reload leaves the last good content in place, and
+    // says so here so that whoever published the change can see why it did not appear.
+    router.get('/readyz', (_req, res) => {
+        res.set('Cache-Control', 'no-store').json(readiness());
+    });
+    return router;
+}
+//# sourceMappingURL=health.js.map

@@ -1,0 +1,41 @@
+import { Router } from 'express';
+import { negotiateLanguage } from '../accept-language.js';
+import { HttpError } from './http-error.js';
+import { selectResponse } from './select-response.js';
+import { sendPrepared } from './send-prepared.js';
+/**
+ * The prepared responses (pages, crawler files, assets), looked up by exact path; near misses
+ * are redirected to the real path, and `/` to the visitor's language.
+ */
+export function pageRoutes(current) {
+    const router = Router();
+    router.get('/', (req, res) => {
+        const { responses, content } = current();
+        const lng = negotiateLanguage(req.get('Accept-Language'), content.site.acceptLanguage, responses.defaultLanguage);
+        res.set({ Vary: 'Accept-Language', 'Cache-Control': 'no-store' }).redirect(302, `/${lng}/`);
+    });
+    router.all('/*splat', (req, res, next) => {
+        const site = current();
+        const { responses } = site;
+        const entry = responses.get(req.path);
+        const readOnly = req.method === 'GET' || req.method === 'HEAD';
+        if (entry) {
+            if (!readOnly) {
+                res.set('Allow', 'GET, HEAD');
+                next(new HttpError(405, `${req.method} is not allowed here`));
+                return;
+            }
+            sendPrepared(req, res, selectResponse(entry, req, site));
+            return;
+        }
+        // `/nb` → `/nb/`, `/nb/cookies/` → `/nb/cookies`: the target is a path we serve, never the request.
+        const alternative = req.path.endsWith('/') ? req.path.slice(0, -1) : `${req.path}/`;
+        if (readOnly && alternative.startsWith('/') && responses.get(alternative)) {
+            res.redirect(301, alternative);
+            return;
+        }
+        next();
+    });
+    return router;
+}
+//# sourceMappingURL=pages.js.map

@@ -1,0 +1,114 @@
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { isPolicyDate } from '../content/dates.js';
+import { isPublishedText } from '../content/notice-text.js';
+import { startOfDate, versionIndexProblems } from '../content/version-index.js';
+import { isObject } from '../json-value.js';
+/** The ids (effective dates) of the listed versions that are valid enough to look for their files. */
+export function listedVersionIds(index, report) {
+    for (const problem of versionIndexProblems(index.value)) {
+        report(index, [...problem.path], 'error', problem.message);
+    }
+    const versions = index.value.versions;
+    if (!Array.isArray(versions))
+        return [];
+    return versions
+        .map((version) => (isObject(version) ? version.effective : undefined))
+        .filter((id) => typeof id === 'string' && isPolicyDate(id));
+}
+/** The site always shows a version in force: the first must have taken effect already. */
+export function checkSomeVersionInForce(index, now, report) {
+    if (versionIndexProblems(index.value).length > 0)
+        return;
+    const { timeZone, versions } = index.value;
+    const first = versions[0]?.effective;
+    if (first && startOfDate(first, timeZone).getTime() > now.getTime()) {
+        report(index, ['versions', 0, 'effective'], 'error', `no version is in force yet: the first takes effect on ${first}, and the site must always show a notice in force`);
+    }
+}
+export function sectionIdsOf(document) {
+    const sections = document.value.sections;
+    return isObject(sections) ? Object.keys(sections) : [];
+}
+/**
+ * A version's text: a summary, the note and the sections, each with a heading and paragraphs.
+ * `order` is the Norwegian version's section ids; a translation has the same, in the same order.
+ */
+export function checkVersionText(document, order, report) {
+    const value = document.value;
+    const fields = {
+        summary: 'what changed in this version',
+        updated: 'the update line, with {{date}} where the date goes',
+        effective: 'the effective-date line, with {{date}} where the date goes',
+        note: "the notice's note",
+    };
+    for (const [field, what] of Object.entries(fields)) {
+        const text = value[field];
+        if (typeof text !== 'string') {
+            report(document, [], 'error', `"${field}" is missing: write ${what} as a text`);
+        }
+        else if (what.includes('{{date}}') && !text.includes('{{date}}')) {
+            report(document, [field], 'error', `"${field}" needs {{date}} where the date goes`);
+        }
+    }
+    const sections = value.sections;
+    if (!isObject(sections) || Object.keys(sections).length === 0) {
+        report(document, ['sections'], 'error', '"sections" must be a group of sections in { }');
+        return;
+    }
+    for (const [id, section] of Object.entries(sections)) {
+        const fields = isObject(section) ? section : {};
+        if (typeof fields.heading !== 'string') {
+            report(document, ['sections', id], 'error', `section "${id}" needs a "heading"`);
+        }
+        if (!Array.isArray(fields.paragraphs) || fields.paragraphs.length === 0) {
+            report(document, ['sections', id], 'error', `section "${id}" needs "paragraphs": a list of texts in [ ]`);
+        }
+    }
+    const ids = Object.keys(sections);
+    const sameIds = order && ids.length === order.length && ids.every((id) => order.includes(id));
+    if (order && sameIds && ids.join() !== order.join()) {
+        report(document, ['sections'], 'error', `the sections are in another order than in the Norwegian text of this version: ${order.join(', ')}`);
+    }
+}
+/** A file in a `versions` folder that `locales/versions.json` does not list is never shown. */
+export function unlistedVersionFiles(localesDir, lng, ids, display) {
+    const dir = path.join(localesDir, lng, 'versions');
+    if (!existsSync(dir))
+        return [];
+    return readdirSync(dir)
+        .filter((name) => name.endsWith('.json') && !ids.includes(name.slice(0, -'.json'.length)))
+        .map((name) => ({
+        file: display(path.join(dir, name)),
+        line: 1,
+        column: 1,
+        level: 'warning',
+        message: `this version is not listed in locales/versions.json, so it is never shown: list it there, or remove the file`,
+    }));
+}
+/** The start of the warning about a translation that lacks a Norwegian change. */
+export const translationLacksChange = 'the Norwegian text has changes since version';
+/**
+ * The notice that staff edit (`policy.json`) against the newest published version: changes that
+ * are not published yet, and a Norwegian change that a translation does not have.
+ */
+export function warnAboutUnpublishedText(drafts, newest, order, source, newestId, report) {
+    const changed = (lng) => {
+        const draft = drafts.get(lng);
+        const published = newest.get(lng);
+        if (!draft || !published)
+            return undefined;
+        return !isPublishedText(draft.value, order, published.value);
+    };
+    const sourceChanged = changed(source);
+    for (const [lng, draft] of drafts) {
+        const languageChanged = changed(lng);
+        if (languageChanged) {
+            report(draft, ['sections'], 'warning', `this text differs from the published version ${newestId}: visitors see the published text until the change is published with npm run publish`);
+        }
+        else if (lng !== source && sourceChanged && languageChanged === false) {
+            report(draft, ['sections'], 'warning', `${translationLacksChange} ${newestId} that this translation does not have: translate them before publishing`);
+        }
+    }
+}
+//# sourceMappingURL=check-versions.js.map

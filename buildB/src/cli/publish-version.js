@@ -1,0 +1,140 @@
+import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { checkContent } from '../check/check-content.js';
+import { translationLacksChange } from '../check/check-versions.js';
+import { formatFinding } from '../check/findings.js';
+import { ConfigError } from '../config-error.js';
+import { firstDayOf, isPolicyDate } from '../content/dates.js';
+import { isPublishedText, noticeText } from '../content/notice-text.js';
+import { loadSectionOrder } from '../content/section-order.js';
+import { loadVersionIndex, versionIndexFile, versionNamespace } from '../content/version-index.js';
+import { loadSiteConfig } from '../site-config.js';
+const readJson = (file) => JSON.parse(readFileSync(file, 'utf8'));
+/** Today's date in the versions' time zone, as `2026-11-26`. */
+export function todayIn(timeZone, now) {
+    const parts = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+    }).formatToParts(now);
+    const part = (type) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')}`;
+}
+/**
+ * What is wrong with a summary, if anything. It is shown as plain text on the list of versions
+ * and in the feed, so it may not hold placeholders, links or invisible characters.
+ */
+export function summaryProblem(summary) {
+    if (summary.trim() === '')
+        return 'write a sentence or two';
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+    if (/[\u0000-\u001f\u007f]/.test(summary))
+        return 'it holds an invisible control character';
+    if (summary.includes('{{'))
+        return 'it may not hold {{...}} placeholders';
+    if (summary.includes(']('))
+        return 'it may not hold links: write plain text';
+    return undefined;
+}
+/** Checks that a version can be published; the problems are in words staff can act on. */
+export function planPublish(request) {
+    const { localesDir } = request;
+    const check = checkContent(request);
+    if (check.errors.length > 0) {
+        return {
+            problems: [
+                'the content has errors: fix them first (npm run check)',
+                ...check.errors.map(formatFinding),
+            ],
+        };
+    }
+    const index = loadVersionIndex(localesDir);
+    const languages = loadSiteConfig(request.siteConfigPath).languages;
+    const today = todayIn(index.timeZone, request.now);
+    const updated = request.updated ?? today;
+    const problems = [];
+    const dateProblem = (name, value) => `--${name} ${value} must be a year (2027), a month (2027-01) or a day (2027-01-01)`;
+    if (!isPolicyDate(request.effective))
+        problems.push(dateProblem('effective', request.effective));
+    if (!isPolicyDate(updated))
+        problems.push(dateProblem('updated', updated));
+    if (problems.length > 0)
+        return { problems };
+    const effectiveDay = firstDayOf(request.effective);
+    const newest = index.versions.at(-1);
+    if (newest && effectiveDay <= firstDayOf(newest.effective)) {
+        problems.push(`--effective ${request.effective} must be after the newest version, which takes effect on ${newest.effective}`);
+    }
+    if (effectiveDay < today) {
+        problems.push(`--effective ${request.effective} is in the past: a new version cannot take effect before today (${today})`);
+    }
+    if (firstDayOf(updated) > today)
+        problems.push(`--updated ${updated} is in the future`);
+    const order = loadSectionOrder(localesDir);
+    const unchanged = (lng) => newest !== undefined &&
+        isPublishedText(readJson(path.join(localesDir, lng, 'policy.json')), order, readJson(path.join(localesDir, lng, `${versionNamespace(newest.id)}.json`)));
+    if (newest && languages.every(unchanged)) {
+        problems.push(`the text in every language's policy.json is the same as version ${newest.id}: edit it first, then publish`);
+    }
+    if (problems.length > 0)
+        return { problems };
+    const days = (Date.parse(effectiveDay) - Date.parse(today)) / 86_400_000;
+    return {
+        problems: [],
+        plan: {
+            id: request.effective,
+            effective: request.effective,
+            updated,
+            languages,
+            noticeDays: Math.round(days),
+            warnings: check.findings.filter((finding) => finding.message.startsWith(translationLacksChange)),
+        },
+    };
+}
+/** Writes a file whole: a reader (the running server) never sees half of it. */
+function writeJsonAtomically(file, value) {
+    const temporary = `${file}.${process.pid}.tmp`;
+    writeFileSync(temporary, `${JSON.stringify(value, null, 2)}\n`);
+    renameSync(temporary, file);
+}
+/**
+ * Writes the version's text in every language, then lists it in `locales/versions.json`: the
+ * list is written last, so a running server picks the version up only when all of it is there.
+ * If the checker then finds an error, the version's files are taken back and the error thrown.
+ */
+export function writeVersion(sources, plan, summaries) {
+    const { localesDir } = sources;
+    for (const lng of plan.languages) {
+        const problem = summaryProblem(summaries[lng] ?? '');
+        if (problem)
+            throw new ConfigError(`the summary in ${lng}: ${problem}`);
+    }
+    const order = loadSectionOrder(localesDir);
+    const written = [];
+    for (const lng of plan.languages) {
+        const file = path.join(localesDir, lng, `${versionNamespace(plan.id)}.json`);
+        writeJsonAtomically(file, {
+            $schema: '../../../schemas/policy-version.schema.json',
+            summary: (summaries[lng] ?? '').trim(),
+            ...noticeText(readJson(path.join(localesDir, lng, 'policy.json')), order),
+        });
+        written.push(file);
+    }
+    const check = checkContent(sources);
+    if (check.errors.length > 0) {
+        for (const file of written)
+            rmSync(file, { force: true });
+        throw new ConfigError(`the new version has errors, so it was not published:\n${check.errors.map(formatFinding).join('\n')}`);
+    }
+    const indexFile = path.join(localesDir, versionIndexFile);
+    const index = readJson(indexFile);
+    const versions = Array.isArray(index.versions) ? index.versions : [];
+    writeJsonAtomically(indexFile, {
+        ...index,
+        versions: [...versions, { effective: plan.effective, updated: plan.updated }],
+    });
+    written.push(indexFile);
+    return written;
+}
+//# sourceMappingURL=publish-version.js.map

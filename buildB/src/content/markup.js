@@ -1,0 +1,84 @@
+import MarkdownIt from 'markdown-it';
+import { ConfigError } from '../config-error.js';
+const htmlEscapes = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+export function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (char) => htmlEscapes[char] ?? char);
+}
+/**
+ * The links staff may write: a page of this site (`page:contact#part`), an https address, an
+ * email address or a phone number. Anything else is shown as text, and the checker names it.
+ */
+export function isAllowedLinkTarget(target) {
+    return /^(page:[a-z][\w#-]*|https:\/\/\S+|mailto:[^\s@]+@\S+|tel:\+?[\d\s-]+)$/.test(target);
+}
+// A small, safe markup: links, emphasis and (in paragraphs) bullet or numbered lists. No raw
+// HTML, no images (they would load from third parties), no typographic rewriting: the text must
+// stay exactly as staff wrote it.
+function createMarkdown(blocks) {
+    const markdown = new MarkdownIt('zero', { html: false, linkify: false, typographer: false });
+    markdown.enable(['link', 'emphasis', 'escape', 'entity']);
+    if (blocks)
+        markdown.enable(['list']);
+    markdown.validateLink = (url) => isAllowedLinkTarget(url.trim());
+    const defaultLinkOpen = markdown.renderer.rules.link_open;
+    markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
+        const token = tokens[index];
+        const href = String(token?.attrGet('href') ?? '');
+        if (token && href.startsWith('page:')) {
+            const { resolvePage, where } = env;
+            const resolved = resolvePage(href.slice('page:'.length));
+            if (resolved === undefined)
+                throw new ConfigError(`${where}: link to unknown page "${href}"`);
+            token.attrSet('href', resolved);
+        }
+        return defaultLinkOpen
+            ? defaultLinkOpen(tokens, index, options, env, self)
+            : self.renderToken(tokens, index, options);
+    };
+    return markdown;
+}
+const inlineMarkdown = createMarkdown(false);
+const blockMarkdown = createMarkdown(true);
+/** Renders a paragraph of staff-written text: a `<p>`, or a list when its lines start with `- `. */
+export function renderParagraph(text, resolvePage, where) {
+    const env = { resolvePage, where };
+    return blockMarkdown.render(text, { ...env }).trim();
+}
+/** Renders a line of staff-written text with its links, for use inside an element of ours. */
+export function renderInline(text, resolvePage, where) {
+    const env = { resolvePage, where };
+    return inlineMarkdown.renderInline(text, { ...env });
+}
+/**
+ * The words of a paragraph without its markup, blocks (list items) on lines of their own. An
+ * address of another site, an email address or a phone number follows its link's words in
+ * brackets, so that a changed address shows when two versions are compared.
+ */
+export function plainText(text) {
+    const lines = [];
+    for (const token of blockMarkdown.parse(text, {})) {
+        if (token.type !== 'inline')
+            continue;
+        let words = '';
+        let href = '';
+        for (const child of token.children ?? []) {
+            if (child.type === 'link_open')
+                href = String(child.attrGet('href') ?? '');
+            else if (child.type === 'link_close' && !href.startsWith('page:'))
+                words += ` (${href})`;
+            else if (child.type === 'softbreak' || child.type === 'hardbreak')
+                words += ' ';
+            else
+                words += child.content;
+        }
+        lines.push(words);
+    }
+    return lines.join('\n');
+}
+//# sourceMappingURL=markup.js.map

@@ -1,0 +1,73 @@
+import { isObject } from './json-value.js';
+export const cookieCategories = ['necessary', 'preferences', 'analytics', 'marketing'];
+export const isoDuration = /^P(?!$)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?)?$/;
+/**
+ * An https address that can stand as it is in a CSP source list and a `src` attribute: no
+ * spaces, quotes, angle brackets, semicolons or commas, no credentials.
+ */
+export function isScriptUrl(value) {
+    if (!/^https:\/\/[^\s"'<>;,]+$/.test(value))
+        return false;
+    try {
+        const url = new URL(value);
+        return (url.protocol === 'https:' && url.username === '' && url.password === '' && url.href === value);
+    }
+    catch {
+        return false;
+    }
+}
+/** One entry of the cookie inventory, checked; every problem is reported with its place. */
+export function parseCookie(entry, path, languages, problem) {
+    const text = (key) => {
+        const value = entry[key];
+        if (typeof value === 'string' && value.trim() !== '')
+            return value.trim();
+        problem([...path, key], value === undefined ? 'is missing' : 'must be a non-empty text');
+        return '';
+    };
+    const category = text('category');
+    if (category !== '' && !cookieCategories.includes(category)) {
+        problem([...path, 'category'], `"${category}" is not one of ${cookieCategories.join(', ')}`);
+    }
+    const duration = text('duration');
+    if (duration !== '' && duration !== 'session' && !isoDuration.test(duration)) {
+        problem([...path, 'duration'], `"${duration}" is not "session" or a period such as P1Y, P6M, P30D, PT12H`);
+    }
+    const site = text('site');
+    if (site !== '' && site !== 'this' && site !== 'other')
+        problem([...path, 'site'], 'must be "this" or "other"');
+    const purpose = isObject(entry.purpose) ? entry.purpose : {};
+    if (!isObject(entry.purpose)) {
+        problem([...path, 'purpose'], entry.purpose === undefined ? 'is missing' : 'must be a group with a text per language');
+    }
+    else {
+        for (const lng of languages) {
+            const value = purpose[lng];
+            if (typeof value !== 'string' || value.trim() === '') {
+                problem([...path, 'purpose', lng], value === undefined
+                    ? `is missing: every language needs a purpose`
+                    : 'must be a non-empty text');
+            }
+        }
+    }
+    const scripts = entry.scripts ?? [];
+    if (!Array.isArray(scripts) ||
+        scripts.some((url) => typeof url !== 'string' || !isScriptUrl(url))) {
+        problem([...path, 'scripts'], 'must be a list of https:// addresses');
+    }
+    if (Array.isArray(scripts) && scripts.length > 0 && category === 'necessary') {
+        problem([...path, 'scripts'], 'belong to an optional category: a necessary cookie loads no extra script');
+    }
+    return {
+        scripts: Array.isArray(scripts)
+            ? scripts.filter((url) => typeof url === 'string')
+            : [],
+        name: text('name'),
+        provider: text('provider'),
+        purpose: Object.fromEntries(languages.map((lng) => [lng, String(purpose[lng] ?? '')])),
+        category: category,
+        duration,
+        site: site,
+    };
+}
+//# sourceMappingURL=cookie-inventory-config.js.map

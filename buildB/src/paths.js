@@ -1,0 +1,21 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+/** The package root: the nearest folder above this module that holds package.json. */
+function findPackageRoot(start) {
+    let dir = start;
+    while (!existsSync(path.join(dir, 'package.json'))) {
+        const parent = path.dirname(dir);
+        if (parent === dir)
+            throw new Error(`package.json not found above ${start}`);
+        dir = parent;
+    }
+    return dir;
+}
+// Compiled code runs from build/src, sources from src: both resolve to the same root.
+export const packageRoot = findPackageRoot(path.dirname(fileURLToPath(import.meta.url)));
+export const viewsDir = path.join(packageRoot, 'views');
+export const localesDir = path.join(packageRoot, 'locales');
+export const publicDir = path.join(packageRoot, 'public');
+export const defaultSiteConfigPath = path.join(packageRoot, 'config', 'site.json');
+//# sourceMappingURL=paths.js.map

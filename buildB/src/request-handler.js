@@ -1,0 +1,37 @@
+import { createApp } from './app.js';
+import { logAnswered, logWhenFinished } from './request-log.js';
+import { selectResponse } from './routes/select-response.js';
+import { sendPrepared } from './routes/send-prepared.js';
+import { pathOf } from './url-path.js';
+/**
+ * What the HTTP server runs. A GET or HEAD for a prepared path (a page, a crawler file, an
+ * asset) is answered straight from memory, the way a static file server would; everything else
+ * goes through the Express app. Prepared responses carry their security headers and both paths
+ * send them through sendPrepared, so a response is the same whichever path answered it.
+ */
+export function createRequestHandler(deps) {
+    const app = createApp(deps);
+    const preparedFor = (req) => {
+        try {
+            const site = deps.current();
+            const entry = site.responses.get(pathOf(req.url));
+            return entry && selectResponse(entry, req, site);
+        }
+        catch {
+            return undefined; // Express will meet the same fault and answer it with its error page.
+        }
+    };
+    return (req, res) => {
+        if (req.method === 'GET' || req.method === 'HEAD') {
+            const started = performance.now();
+            const prepared = preparedFor(req);
+            if (prepared) {
+                logAnswered(deps.logger, req, sendPrepared(req, res, prepared), started);
+                return;
+            }
+        }
+        logWhenFinished(deps.logger, req, res);
+        app(req, res);
+    };
+}
+//# sourceMappingURL=request-handler.js.map
