@@ -19,3 +19,5 @@ export const viewsDir = path.join(packageRoot, 'views')
 export const localesDir = path.join(packageRoot, 'locales')
 export const publicDir = path.join(packageRoot, 'public')
 export const defaultSiteConfigPath = path.join(packageRoot, 'config', 'site.json')
+/** Compressed bodies kept between builds and starts (see render/compression-cache.ts). */
+export const compressedDir = path.join(packageRoot, 'build', 'compressed')

@@ -1,7 +1,7 @@
 import { loadConfig } from './config.js'
 import { ConfigError } from './config-error.js'
 import { createLogger } from './logger.js'
-import { buildSite, defaultSources } from './render/build-site.js'
+import { buildSite, serverSources } from './render/build-site.js'
 import { createSiteReloader } from './site-reloader.js'
 
 const logger = createLogger()
@@ -12,7 +12,7 @@ async function start(): Promise<void> {
   for (const warning of warnings) logger.warn(warning)
   // Express and the routes load while the pages compress on libuv's threads: start-up overlaps.
   const [site, { createRequestHandler }, { createHttpServer }] = await Promise.all([
-    buildSite(config),
+    buildSite(config, serverSources),
     import('./request-handler.js'),
     import('./http-server.js'),
   ])
@@ -21,7 +21,7 @@ async function start(): Promise<void> {
   }
   const reloader = createSiteReloader({
     config,
-    sources: defaultSources,
+    sources: serverSources,
     initial: site,
     logger,
     env: process.env,

@@ -83,7 +83,7 @@ export function createSiteReloader(options: {
     const reason = 'a new version of the notice takes effect'
     const next = queue.then(async () => {
       const now = clock()
-      const site = await rebuildAt(config, current, sources.viewsDir, now)
+      const site = await rebuildAt(config, current, sources, now)
       current = site
       contentLoadedAt = now.toISOString()
       logger.info('content reloaded', {

@@ -5,8 +5,9 @@ import type { Config } from '../config.js'
 import { ConfigError } from '../config-error.js'
 import type { ConsentPolicy } from '../consent/consent-policy.js'
 import { type Content, contentAt, loadContent } from '../content/load-content.js'
-import { localesDir, publicDir, viewsDir } from '../paths.js'
+import { compressedDir, localesDir, publicDir, viewsDir } from '../paths.js'
 import { type Assets, loadAssets } from './assets.js'
+import { diskCompressionCache } from './compression-cache.js'
 import { createPageRenderer, type PageRenderer } from './page-renderer.js'
 import type { HeaderList } from './prepared-response.js'
 import { buildResponseTable, type ResponseTable } from './response-table.js'
@@ -30,9 +31,14 @@ export interface SiteSources {
   readonly localesDir: string
   readonly publicDir: string
   readonly viewsDir: string
+  /** Where compressed bodies are kept between builds and starts; none, to always compress. */
+  readonly compressedDir?: string
 }
 
 export const defaultSources: SiteSources = { localesDir, publicDir, viewsDir }
+
+/** What the server uses: the default sources, with compressed bodies kept in build/. */
+export const serverSources: SiteSources = { ...defaultSources, compressedDir }
 
 /**
  * Checks all content as `npm run check` does, then loads it, renders and compresses every
@@ -51,7 +57,7 @@ export async function buildSite(
     throw new ConfigError(`${formatFinding(firstError)}${more}`)
   }
   const content = await loadContent(sources.localesDir, config.site, now)
-  return renderSite(config, content, loadAssets(sources.publicDir), sources.viewsDir, now, findings)
+  return renderSite(config, content, loadAssets(sources.publicDir), sources, now, findings)
 }
 
 /**
@@ -61,21 +67,22 @@ export async function buildSite(
 export function rebuildAt(
   config: Config,
   site: SiteBuild,
-  viewsDir: string,
+  sources: SiteSources,
   now: Date,
 ): Promise<SiteBuild> {
-  return renderSite(config, contentAt(site.content, now), site.assets, viewsDir, now, site.warnings)
+  return renderSite(config, contentAt(site.content, now), site.assets, sources, now, site.warnings)
 }
 
 async function renderSite(
   config: Config,
   content: Content,
   assets: Assets,
-  viewsDir: string,
+  sources: SiteSources,
   now: Date,
   warnings: readonly Finding[],
 ): Promise<SiteBuild> {
-  const renderer = createPageRenderer(viewsDir, content, assets, config.baseUrl)
+  const renderer = createPageRenderer(sources.viewsDir, content, assets, config.baseUrl)
+  const cache = sources.compressedDir ? diskCompressionCache(sources.compressedDir) : undefined
   const production = config.env === 'production'
   const securityHeaders = securityHeaderList({ production })
   const responses = await buildResponseTable(content, renderer, assets, {
@@ -84,7 +91,9 @@ async function renderSite(
     consent: content.consent,
     securityHeaders: (scripts) =>
       scripts.length === 0 ? securityHeaders : securityHeaderList({ production, scripts }),
+    ...(cache ? { compressionCache: cache } : {}),
   })
+  await cache?.settle()
   return {
     content,
     assets,

@@ -46,7 +46,11 @@ const templateNames = [...pageNames, 'versions', 'compare', 'error'] as const
 
 function compile(viewsDir: string, name: string): Template {
   const filename = path.join(viewsDir, `${name}.ejs`)
-  const template = ejs.compile(readFileSync(filename, 'utf8'), { filename }) as Template
+  const template = ejs.compile(readFileSync(filename, 'utf8'), {
+    filename,
+    // Partials (header, footer, ...) are compiled once, not at every include.
+    cache: true,
+  }) as Template
   return (data) => {
     try {
       return template(data)
@@ -82,6 +86,8 @@ export function createPageRenderer(
   assets: Assets,
   baseUrl: string,
 ): PageRenderer {
+  // Each build reads the templates afresh; within a build, a partial is compiled once.
+  ejs.clearCache()
   const layout = compile(viewsDir, 'layout')
   const templates = Object.fromEntries(
     templateNames.map((name) => [name, compile(viewsDir, `pages/${name}`)]),

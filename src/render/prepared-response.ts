@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import { promisify } from 'node:util'
 import { brotliCompress, constants, gzip } from 'node:zlib'
+import type { CompressionCache } from './compression-cache.js'
 
 const brotli = promisify(brotliCompress)
 const gzipAsync = promisify(gzip)
@@ -60,6 +61,8 @@ export interface PrepareOptions {
   readonly vary?: string
   /** The security headers every response carries; they come first, as on every other response. */
   readonly securityHeaders: HeaderList
+  /** Where compressed bodies may already be, from an earlier build or start. */
+  readonly compressionCache?: CompressionCache
 }
 
 export const pageCacheControl = 'public, max-age=300, stale-while-revalidate=86400'
@@ -108,12 +111,19 @@ export async function prepareResponse(
   options: PrepareOptions,
 ): Promise<PreparedResponse> {
   const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
-  const [br, gz] = await compressionSlots.run(() =>
-    Promise.all([
-      brotli(body, { params: brotliParams(body.length) }),
-      gzipAsync(body, { level: 9 }),
-    ]),
-  )
+  const cache = options.compressionCache
+  const compress = async (encoding: 'br' | 'gzip') => {
+    const cached = await cache?.get(body, encoding)
+    if (cached) return cached
+    const compressed = await compressionSlots.run(() =>
+      encoding === 'br'
+        ? brotli(body, { params: brotliParams(body.length) })
+        : gzipAsync(body, { level: 9 }),
+    )
+    cache?.put(body, encoding, compressed)
+    return compressed
+  }
+  const [br, gz] = await Promise.all([compress('br'), compress('gzip')])
   const tag = createHash('sha256').update(body).digest('base64url').slice(0, 27)
   const identity = representation(body, tag, 'identity', options)
   // A tiny body can grow when compressed: then every client gets it as it is.

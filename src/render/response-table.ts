@@ -12,6 +12,7 @@ import {
 } from '../site-pages.js'
 import type { Assets } from './assets.js'
 import { atomFeed } from './atom-feed.js'
+import type { CompressionCache } from './compression-cache.js'
 import { robotsTxt, securityTxt, sitemapXml } from './crawler-files.js'
 import type { ErrorKind, PageRenderer } from './page-renderer.js'
 import {
@@ -69,9 +70,11 @@ export async function buildResponseTable(
     consent: ConsentPolicy
     /** The security headers for a response that loads these scripts (usually none). */
     securityHeaders: (scripts: readonly string[]) => HeaderList
+    compressionCache?: CompressionCache
   },
 ): Promise<ResponseTable> {
   const { baseUrl, now, consent } = options
+  const cached = options.compressionCache ? { compressionCache: options.compressionCache } : {}
   const securityHeaders = options.securityHeaders([])
   const byConsent = consent.categories.length > 0
   // Pages that differ by cookie must not be shared between visitors by a cache.
@@ -86,6 +89,7 @@ export async function buildResponseTable(
   const text = (body: string, contentType: string) =>
     single(
       prepareResponse(body, {
+        ...cached,
         status: 200,
         contentType,
         cacheControl: pageCacheControl,
@@ -110,6 +114,7 @@ export async function buildResponseTable(
       const prepared = Promise.all(
         views.map(async (view) => {
           const response = await prepareHtml(render(view), {
+            ...cached,
             status: 200,
             language: tag,
             ...pageCaching,
@@ -148,7 +153,13 @@ export async function buildResponseTable(
       const html = renderer.error(language, kind)
       errorEntries.push([
         `${kind}:${lng}`,
-        prepareHtml(html, { status, language: tag, cacheControl: 'no-store', securityHeaders }),
+        prepareHtml(html, {
+          ...cached,
+          status,
+          language: tag,
+          cacheControl: 'no-store',
+          securityHeaders,
+        }),
       ])
     }
   }
@@ -171,6 +182,7 @@ export async function buildResponseTable(
       asset.url,
       single(
         prepareResponse(asset.body, {
+          ...cached,
           status: 200,
           contentType: asset.contentType,
           cacheControl: assetCacheControl,
