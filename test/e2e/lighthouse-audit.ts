@@ -6,7 +6,15 @@ import { browserAvailable, chromiumPath } from './browser.js'
 import { startSite } from './site-server.js'
 
 const categories = ['performance', 'accessibility', 'best-practices', 'seo'] as const
-const paths = ['/nb/', '/nb/cookies', '/nb/contact', '/en/', '/en/cookies', '/en/contact']
+const paths = [
+  '/nb/',
+  '/nb/cookies',
+  '/nb/contact',
+  '/nb/versions',
+  '/en/',
+  '/en/cookies',
+  '/en/contact',
+]
 const cli = createRequire(import.meta.url).resolve('lighthouse/cli/index.js')
 
 /** Lighthouse in its own process, started with spawn so that this process keeps serving. */
