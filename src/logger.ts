@@ -1,8 +1,19 @@
 import pino from 'pino'
 
+/** What the line of one answered request holds: nothing that could identify a visitor. */
+export interface RequestFields {
+  readonly id: string
+  readonly method: string
+  readonly path: string
+  readonly status: number
+  readonly ms: number
+}
+
 /** Structured log lines, one JSON object each. */
 export interface Logger {
   info(message: string, fields?: Record<string, unknown>): void
+  /** The line of one answered request, as `info('request', fields)` would write it, made faster. */
+  request(fields: RequestFields): void
   warn(message: string, fields?: Record<string, unknown>): void
   error(message: string, fields?: Record<string, unknown>): void
   /** Writes out anything buffered; call before the process exits. */
@@ -37,8 +48,9 @@ function bufferedStdout(): { write(line: string): void; flushSync(): void } {
 }
 
 /** pino, as JSON lines on stdout. Never given an IP address, a cookie or a query string. */
-export function createLogger(): Logger {
-  const destination = bufferedStdout()
+export function createLogger(
+  destination: { write(line: string): void; flushSync(): void } = bufferedStdout(),
+): Logger {
   const log = pino(
     {
       base: null,
@@ -49,6 +61,11 @@ export function createLogger(): Logger {
   )
   return {
     info: (message, fields) => log.info(fields ?? {}, message),
+    // The busiest line, written without pino's general serializer; a test keeps it the same.
+    request: ({ id, method, path, status, ms }) =>
+      destination.write(
+        `{"level":"info","time":${Date.now()},"id":${JSON.stringify(id)},"method":${JSON.stringify(method)},"path":${JSON.stringify(path)},"status":${status},"ms":${ms},"message":"request"}\n`,
+      ),
     warn: (message, fields) => log.warn(fields ?? {}, message),
     error: (message, fields) => log.error(fields ?? {}, message),
     flush: () => destination.flushSync(),
@@ -67,6 +84,7 @@ export function createMemoryLogger(): Logger & {
   return {
     lines,
     info: (message, fields = {}) => lines.push({ level: 'info', message, fields }),
+    request: (fields) => lines.push({ level: 'info', message: 'request', fields: { ...fields } }),
     warn: (message, fields = {}) => lines.push({ level: 'warn', message, fields }),
     error: (message, fields = {}) => lines.push({ level: 'error', message, fields }),
     flush: () => undefined,

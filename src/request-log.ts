@@ -16,9 +16,9 @@ export function logAnswered(
   status: number,
   started: number,
 ): void {
-  logger.info('request', {
+  logger.request({
     id: `${processTag}-${(++counter).toString(36)}`,
-    method: req.method,
+    method: req.method ?? '',
     path: pathOf(req.url).slice(0, 256),
     status,
     ms: Math.round((performance.now() - started) * 100) / 100,
