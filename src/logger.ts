@@ -62,10 +62,14 @@ export function createLogger(
   return {
     info: (message, fields) => log.info(fields ?? {}, message),
     // The busiest line, written without pino's general serializer; a test keeps it the same.
-    request: ({ id, method, path, status, ms }) =>
+    request: ({ id, method, path, status, ms }) => {
+      if (!log.isLevelEnabled('info')) return
+      // As JSON.stringify (and so pino) writes numbers: a number that is not finite is null.
+      const number = (value: number) => (Number.isFinite(value) ? value : null)
       destination.write(
-        `{"level":"info","time":${Date.now()},"id":${JSON.stringify(id)},"method":${JSON.stringify(method)},"path":${JSON.stringify(path)},"status":${status},"ms":${ms},"message":"request"}\n`,
-      ),
+        `{"level":"info","time":${Date.now()},"id":${JSON.stringify(id)},"method":${JSON.stringify(method)},"path":${JSON.stringify(path)},"status":${number(status)},"ms":${number(ms)},"message":"request"}\n`,
+      )
+    },
     warn: (message, fields) => log.warn(fields ?? {}, message),
     error: (message, fields) => log.error(fields ?? {}, message),
     flush: () => destination.flushSync(),

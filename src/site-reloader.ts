@@ -56,6 +56,7 @@ export function createSiteReloader(options: {
   let queue: Promise<unknown> = Promise.resolve()
   let timer: NodeJS.Timeout | undefined
   let versionTimer: NodeJS.Timeout | undefined
+  let closed = false
   const watchers: FSWatcher[] = []
 
   /**
@@ -65,7 +66,7 @@ export function createSiteReloader(options: {
   const scheduleNextVersion = () => {
     clearTimeout(versionTimer)
     const at = current.content.timeline.nextChangeAt
-    if (!at) return
+    if (!at || closed) return
     const wait = (delay: number) => {
       versionTimer = setTimeout(
         () => {
@@ -86,6 +87,7 @@ export function createSiteReloader(options: {
       const site = await rebuildAt(config, current, sources, now)
       current = site
       contentLoadedAt = now.toISOString()
+      lastReload = { at: contentLoadedAt, reason, applied: true, errors: [] }
       logger.info('content reloaded', {
         reason,
         inForce: site.content.timeline.inForce.id,
@@ -93,11 +95,12 @@ export function createSiteReloader(options: {
       scheduleNextVersion()
     })
     queue = next.catch((error: unknown) => {
-      // Never expected (no file is read), but the switch must not be lost: try again shortly.
+      // Never expected (no content or template file is read), but the switch must not be lost: try again shortly.
       logger.error('switching to the new version failed: trying again in a minute', {
         error: String((error as Error).stack ?? error),
       })
       clearTimeout(versionTimer)
+      if (closed) return
       versionTimer = setTimeout(() => void switchVersion(), retryMs)
       versionTimer.unref()
     })
@@ -176,6 +179,7 @@ export function createSiteReloader(options: {
       }
     },
     close() {
+      closed = true
       clearTimeout(timer)
       clearTimeout(versionTimer)
       for (const watcher of watchers.splice(0)) watcher.close()

@@ -47,7 +47,7 @@ function leaves(value: unknown, prefix: JSONPath = []): Map<string, Leaf> {
 
 /** Characters no page or feed may hold; a line break (\n) is allowed, for lists. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
-const invisibleControl = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+const invisibleControl = /[\u0000-\u0009\u000b-\u001f\u007f]/
 
 const variables = (text: string) =>
   [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((match) => match[1] ?? '').sort()

@@ -40,6 +40,13 @@ export function checkPolicy(
   order: readonly string[],
   report: Report,
 ): void {
+  const value = document.value as Record<string, unknown>
+  for (const line of ['updated', 'effective']) {
+    const text = value[line]
+    if (typeof text === 'string' && !text.includes('{{date}}')) {
+      report(document, [line], 'error', `"${line}" needs {{date}} where the date goes`)
+    }
+  }
   const sections = sectionsOf(document)
   for (const id of order) {
     if (!(id in sections)) {

@@ -67,6 +67,8 @@ export function checkVersionText(
     const text = value[field]
     if (typeof text !== 'string') {
       report(document, [], 'error', `"${field}" is missing: write ${what} as a text`)
+    } else if (field === 'summary' && text.trim() !== '' && summaryProblem(text)) {
+      report(document, [field], 'error', `"summary": ${summaryProblem(text)}`)
     } else if (what.includes('{{date}}') && !text.includes('{{date}}')) {
       report(document, [field], 'error', `"${field}" needs {{date}} where the date goes`)
     }
@@ -120,6 +122,19 @@ export function unlistedVersionFiles(
       level: 'warning' as const,
       message: `this version is not listed in locales/versions.json, so it is never shown: list it there, or remove the file`,
     }))
+}
+
+/**
+ * What is wrong with a version's summary, if anything. It is shown as plain text on the list of
+ * versions and in the feed, so it may not hold placeholders, links or invisible characters.
+ */
+export function summaryProblem(summary: string): string | undefined {
+  if (summary.trim() === '') return 'write a sentence or two'
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
+  if (/[\u0000-\u001f\u007f]/.test(summary)) return 'it holds an invisible control character'
+  if (summary.includes('{{')) return 'it may not hold {{...}} placeholders'
+  if (summary.includes('](')) return 'it may not hold links: write plain text'
+  return undefined
 }
 
 /** The start of the warning about a translation that lacks a Norwegian change. */

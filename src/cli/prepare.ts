@@ -6,13 +6,16 @@ import { rmSync } from 'node:fs'
 import { loadConfig } from '../config.js'
 import { ConfigError } from '../config-error.js'
 import { compressedDir } from '../paths.js'
-import { buildSite, serverSources } from '../render/build-site.js'
+import { buildSite, defaultSources } from '../render/build-site.js'
+import { diskCompressionCache } from '../render/compression-cache.js'
 
 async function main(): Promise<void> {
   rmSync(compressedDir, { recursive: true, force: true })
   try {
     const { config } = loadConfig(process.env)
-    const site = await buildSite(config, serverSources)
+    const compressionCache = diskCompressionCache(compressedDir, { write: true })
+    const site = await buildSite(config, { ...defaultSources, compressionCache })
+    await compressionCache.settle()
     console.log(`prepared ${site.responses.paths.length} responses in ${compressedDir}`)
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error

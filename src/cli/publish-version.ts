@@ -1,7 +1,7 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { checkContent } from '../check/check-content.js'
-import { translationLacksChange } from '../check/check-versions.js'
+import { summaryProblem, translationLacksChange } from '../check/check-versions.js'
 import { type Finding, formatFinding } from '../check/findings.js'
 import { ConfigError } from '../config-error.js'
 import { firstDayOf, isPolicyDate, type PolicyDate } from '../content/dates.js'
@@ -50,19 +50,6 @@ export function todayIn(timeZone: string, now: Date): string {
   }).formatToParts(now)
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
   return `${part('year')}-${part('month')}-${part('day')}`
-}
-
-/**
- * What is wrong with a summary, if anything. It is shown as plain text on the list of versions
- * and in the feed, so it may not hold placeholders, links or invisible characters.
- */
-export function summaryProblem(summary: string): string | undefined {
-  if (summary.trim() === '') return 'write a sentence or two'
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
-  if (/[\u0000-\u001f\u007f]/.test(summary)) return 'it holds an invisible control character'
-  if (summary.includes('{{')) return 'it may not hold {{...}} placeholders'
-  if (summary.includes('](')) return 'it may not hold links: write plain text'
-  return undefined
 }
 
 /** Checks that a version can be published; the problems are in words staff can act on. */
@@ -164,20 +151,23 @@ export function writeVersion(
     })
     written.push(file)
   }
-  const check = checkContent(sources)
-  if (check.errors.length > 0) {
-    for (const file of written) rmSync(file, { force: true })
-    throw new ConfigError(
-      `the new version has errors, so it was not published:\n${check.errors.map(formatFinding).join('\n')}`,
-    )
-  }
   const indexFile = path.join(localesDir, versionIndexFile)
-  const index = readJson(indexFile)
+  const listed = readFileSync(indexFile, 'utf8')
+  const index = JSON.parse(listed) as Json
   const versions = Array.isArray(index.versions) ? index.versions : []
   writeJsonAtomically(indexFile, {
     ...index,
     versions: [...versions, { effective: plan.effective, updated: plan.updated }],
   })
-  written.push(indexFile)
-  return written
+  // Listed, the new version is checked as the server would check it; with an error, it is
+  // taken back whole (a running server refuses it meanwhile and keeps the last good content).
+  const check = checkContent(sources)
+  if (check.errors.length > 0) {
+    writeFileSync(indexFile, listed)
+    for (const file of written) rmSync(file, { force: true })
+    throw new ConfigError(
+      `the new version has errors, so it was not published:\n${check.errors.map(formatFinding).join('\n')}`,
+    )
+  }
+  return [...written, indexFile]
 }

@@ -5,11 +5,12 @@ import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
 import { displayPath } from '../check/check-content.js'
+import { summaryProblem } from '../check/check-versions.js'
 import { formatFinding } from '../check/findings.js'
 import { siteConfigPathFrom } from '../config.js'
 import { ConfigError } from '../config-error.js'
 import { localesDir as defaultLocalesDir, packageRoot } from '../paths.js'
-import { planPublish, summaryProblem, writeVersion } from './publish-version.js'
+import { planPublish, writeVersion } from './publish-version.js'
 
 /** Asks one question per line of input, so that answers can also be piped in. */
 function questioner(): { ask: (question: string) => Promise<string>; close: () => void } {

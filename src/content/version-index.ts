@@ -119,44 +119,45 @@ export function loadVersionIndex(localesDir: string): VersionIndex {
   return parseVersionIndex(raw, file)
 }
 
-/** How far a time zone is ahead of UTC at an instant, in milliseconds. */
-function zoneOffset(instant: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant))
-  const part = (type: string) => Number(parts.find((p) => p.type === type)?.value)
-  const wall = Date.UTC(
-    part('year'),
-    part('month') - 1,
-    part('day'),
-    part('hour'),
-    part('minute'),
-    part('second'),
-  )
-  return wall - Math.floor(instant / 1000) * 1000
+const calendars = new Map<string, Intl.DateTimeFormat>()
+
+/** The calendar date at an instant in a time zone, as `2027-01-01`. */
+function localDate(instant: number, timeZone: string): string {
+  let calendar = calendars.get(timeZone)
+  if (!calendar) {
+    calendar = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    })
+    calendars.set(timeZone, calendar)
+  }
+  const parts = calendar.formatToParts(instant)
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')}`
 }
 
+const quarterHour = 15 * 60_000
+
 /**
- * The instant a date begins in a time zone: `2027-01-01` in Europe/Oslo is 2026-12-31T23:00Z.
- * Where the clocks skip midnight (daylight saving in some zones), the day begins when they jump.
+ * The instant a date begins in a time zone: the first moment whose local date is that date.
+ * `2027-01-01` in Europe/Oslo begins at 2026-12-31T23:00Z. Where clocks skip midnight, the day
+ * begins when they jump; where they go back over midnight, at the first midnight. Offsets and
+ * clock changes fall on quarter hours, so the search steps by quarter hours from 14 hours before
+ * midnight UTC (the earliest any zone reaches a date) to 12 hours after (the latest).
  */
 export function startOfDate(date: PolicyDate, timeZone: string): Date {
   const day = firstDayOf(date)
   const midnight = Date.parse(`${day}T00:00:00Z`)
-  const localDay = (instant: number) =>
-    new Date(instant + zoneOffset(instant, timeZone)).toISOString().slice(0, 10)
-  const guess = midnight - zoneOffset(midnight, timeZone)
-  const start = midnight - zoneOffset(guess, timeZone)
-  if (localDay(start) >= day) return new Date(start)
-  // Midnight does not exist that day: the offset from before the jump gives the jump itself.
-  return new Date(midnight - zoneOffset(start, timeZone))
+  for (
+    let instant = midnight - 14 * 3_600_000;
+    instant <= midnight + 12 * 3_600_000;
+    instant += quarterHour
+  ) {
+    if (localDate(instant, timeZone) >= day) return new Date(instant)
+  }
+  return new Date(midnight)
 }
 
 /** Which version is in force at an instant, and which are announced but not yet in force. */

@@ -7,7 +7,7 @@ import type { ConsentPolicy } from '../consent/consent-policy.js'
 import { type Content, contentAt, loadContent } from '../content/load-content.js'
 import { compressedDir, localesDir, publicDir, viewsDir } from '../paths.js'
 import { type Assets, loadAssets } from './assets.js'
-import { diskCompressionCache } from './compression-cache.js'
+import { type CompressionCache, diskCompressionCache } from './compression-cache.js'
 import { createPageRenderer, type PageRenderer } from './page-renderer.js'
 import type { HeaderList } from './prepared-response.js'
 import { buildResponseTable, type ResponseTable } from './response-table.js'
@@ -31,14 +31,17 @@ export interface SiteSources {
   readonly localesDir: string
   readonly publicDir: string
   readonly viewsDir: string
-  /** Where compressed bodies are kept between builds and starts; none, to always compress. */
-  readonly compressedDir?: string
+  /** Compressed bodies from an earlier build; none, to compress everything. */
+  readonly compressionCache?: CompressionCache
 }
 
 export const defaultSources: SiteSources = { localesDir, publicDir, viewsDir }
 
-/** What the server uses: the default sources, with compressed bodies kept in build/. */
-export const serverSources: SiteSources = { ...defaultSources, compressedDir }
+/** What the server uses: the default sources, and the bodies `npm run build` compressed. */
+export const serverSources: SiteSources = {
+  ...defaultSources,
+  compressionCache: diskCompressionCache(compressedDir, { write: false }),
+}
 
 /**
  * Checks all content as `npm run check` does, then loads it, renders and compresses every
@@ -57,12 +60,15 @@ export async function buildSite(
     throw new ConfigError(`${formatFinding(firstError)}${more}`)
   }
   const content = await loadContent(sources.localesDir, config.site, now)
-  return renderSite(config, content, loadAssets(sources.publicDir), sources, now, findings)
+  const assets = loadAssets(sources.publicDir)
+  const renderer = createPageRenderer(sources.viewsDir, content, assets, config.baseUrl)
+  return renderSite(config, content, assets, renderer, sources, now, findings)
 }
 
 /**
- * The same site rendered again for another moment, from the content already loaded: how an
- * announced version comes into force at its time, whatever state the files are in then.
+ * The same site rendered again for another moment, from the content, assets and templates
+ * already loaded: how an announced version comes into force at its time, whatever state the
+ * files are in then: no locale, configuration or template file is read again.
  */
 export function rebuildAt(
   config: Config,
@@ -70,19 +76,21 @@ export function rebuildAt(
   sources: SiteSources,
   now: Date,
 ): Promise<SiteBuild> {
-  return renderSite(config, contentAt(site.content, now), site.assets, sources, now, site.warnings)
+  const content = contentAt(site.content, now)
+  const renderer = site.renderer.withContent(content)
+  return renderSite(config, content, site.assets, renderer, sources, now, site.warnings)
 }
 
 async function renderSite(
   config: Config,
   content: Content,
   assets: Assets,
+  renderer: PageRenderer,
   sources: SiteSources,
   now: Date,
   warnings: readonly Finding[],
 ): Promise<SiteBuild> {
-  const renderer = createPageRenderer(sources.viewsDir, content, assets, config.baseUrl)
-  const cache = sources.compressedDir ? diskCompressionCache(sources.compressedDir) : undefined
+  const cache = sources.compressionCache
   const production = config.env === 'production'
   const securityHeaders = securityHeaderList({ production })
   const responses = await buildResponseTable(content, renderer, assets, {
@@ -93,7 +101,6 @@ async function renderSite(
       scripts.length === 0 ? securityHeaders : securityHeaderList({ production, scripts }),
     ...(cache ? { compressionCache: cache } : {}),
   })
-  await cache?.settle()
   return {
     content,
     assets,

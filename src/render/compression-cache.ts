@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdirSync } from 'node:fs'
-import { readFile, rename, writeFile } from 'node:fs/promises'
+import { readFile, rename, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 
 /**
- * Compressed bodies kept on disk under the hash of what they compress, so that a start after
- * `npm run build` (which prepares them) or a restart need not compress again. An entry is used
- * only if it decompresses to exactly the body; anything else is compressed afresh.
+ * Compressed bodies kept on disk under the hash of what they compress. `npm run build` writes
+ * them; the server only reads them, so that a start with the content the build saw need not
+ * compress again. An entry is used only if it decompresses to exactly the body; anything else is
+ * compressed afresh.
  */
 export interface CompressionCache {
   get(body: Buffer, encoding: 'br' | 'gzip'): Promise<Buffer | undefined>
@@ -16,10 +17,10 @@ export interface CompressionCache {
   settle(): Promise<void>
 }
 
-/** Changes when the compression settings change, so old entries are never used. */
+/** Part of every name: changes with the compression settings, so old entries are never used. */
 const settings = { br: 'br-q11', gzip: 'gzip-9' } as const
 
-export function diskCompressionCache(dir: string): CompressionCache {
+export function diskCompressionCache(dir: string, options: { write: boolean }): CompressionCache {
   const writes: Promise<unknown>[] = []
   const name = (body: Buffer, encoding: 'br' | 'gzip') =>
     path.join(dir, `${createHash('sha256').update(body).digest('hex')}.${settings[encoding]}`)
@@ -28,20 +29,27 @@ export function diskCompressionCache(dir: string): CompressionCache {
     async get(body, encoding) {
       try {
         const compressed = await readFile(name(body, encoding))
-        return decompress[encoding](compressed).equals(body) ? compressed : undefined
+        // No more than the body's length: a damaged entry cannot make a large buffer.
+        const plain = decompress[encoding](compressed, { maxOutputLength: body.length + 1 })
+        return plain.equals(body) ? compressed : undefined
       } catch {
         return undefined
       }
     },
     put(body, encoding, compressed) {
+      if (!options.write) return
       const file = name(body, encoding)
-      const temporary = `${file}.${process.pid}.tmp`
+      const temporary = `${file}.${randomBytes(6).toString('hex')}.tmp`
       writes.push(
         (async () => {
           mkdirSync(dir, { recursive: true })
-          await writeFile(temporary, compressed)
-          await rename(temporary, file)
-        })().catch(() => undefined), // a read-only disk only means compressing at every start
+          try {
+            await writeFile(temporary, compressed, { flag: 'wx' })
+            await rename(temporary, file)
+          } finally {
+            await rm(temporary, { force: true })
+          }
+        })().catch(() => undefined), // a full or read-only disk only means compressing at start
       )
     },
     async settle() {

@@ -31,6 +31,8 @@ export const errorKinds = [
 export type ErrorKind = (typeof errorKinds)[number]
 
 export interface PageRenderer {
+  /** The same compiled templates for other content: no template is read again. */
+  withContent(content: Content): PageRenderer
   page(language: LanguageContent, page: PageName, consent: ConsentView): string
   /** The list of published versions of the notice. */
   versionList(language: LanguageContent, consent: ConsentView): string
@@ -88,10 +90,27 @@ export function createPageRenderer(
 ): PageRenderer {
   // Each build reads the templates afresh; within a build, a partial is compiled once.
   ejs.clearCache()
-  const layout = compile(viewsDir, 'layout')
-  const templates = Object.fromEntries(
-    templateNames.map((name) => [name, compile(viewsDir, `pages/${name}`)]),
-  ) as Record<(typeof templateNames)[number], Template>
+  const compiled: Templates = {
+    layout: compile(viewsDir, 'layout'),
+    pages: Object.fromEntries(
+      templateNames.map((name) => [name, compile(viewsDir, `pages/${name}`)]),
+    ) as Templates['pages'],
+  }
+  return rendererWith(compiled, content, assets, baseUrl)
+}
+
+interface Templates {
+  readonly layout: Template
+  readonly pages: Record<(typeof templateNames)[number], Template>
+}
+
+function rendererWith(
+  compiled: Templates,
+  content: Content,
+  assets: Assets,
+  baseUrl: string,
+): PageRenderer {
+  const { layout, pages: templates } = compiled
   const source = content.languages[0] as LanguageContent
   const { timeline } = content
   const announced = timeline.upcoming[0]
@@ -224,6 +243,7 @@ export function createPageRenderer(
   }
 
   return {
+    withContent: (next) => rendererWith(compiled, next, assets, baseUrl),
     page(language, page, consent) {
       const { t } = language
       return render(

@@ -38,7 +38,11 @@ function npmStart(): { env: NodeJS.ProcessEnv; args: string[] } {
     .start as string
   const words = script.split(/\s+/)
   const node = words.indexOf('node')
-  const env = Object.fromEntries(words.slice(0, node).map((word) => word.split('=', 2)))
+  const env = Object.fromEntries(
+    words
+      .slice(0, node)
+      .map((word) => [word.slice(0, word.indexOf('=')), word.slice(word.indexOf('=') + 1)]),
+  )
   return { env, args: words.slice(node + 1) }
 }
 

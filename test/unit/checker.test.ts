@@ -285,6 +285,22 @@ describe('the published versions', () => {
     )
   })
 
+  it('names a summary with a link or a placeholder, and a date line without its date', () => {
+    const copy = copyLocales()
+    copy.edit('nb/versions/2024.json', (json) => {
+      json.summary = 'Se [her](https://example.com).'
+    })
+    copy.edit('nb/policy.json', (json) => {
+      json.effective = 'Virkningstidspunkt: snart'
+    })
+    expect(messages(copy.dir)).toEqual(
+      expect.arrayContaining([
+        'nb/versions/2024.json error "summary": it may not hold links: write plain text',
+        'nb/policy.json error "effective" needs {{date}} where the date goes',
+      ]),
+    )
+  })
+
   it('names a list of versions with none in force yet', () => {
     const copy = copyLocales()
     copy.edit('versions.json', (json) => {

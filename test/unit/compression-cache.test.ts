@@ -27,7 +27,7 @@ const options = {
 describe('compressed bodies kept between starts', () => {
   it('are written once, and a later start sends exactly the same bytes and headers', async () => {
     const dir = cacheDir()
-    const first = diskCompressionCache(dir)
+    const first = diskCompressionCache(dir, { write: true })
     const fresh = await prepareResponse(body, { ...options, compressionCache: first })
     await first.settle()
     expect(readdirSync(dir).sort()).toEqual([
@@ -36,7 +36,7 @@ describe('compressed bodies kept between starts', () => {
     ])
     const again = await prepareResponse(body, {
       ...options,
-      compressionCache: diskCompressionCache(dir),
+      compressionCache: diskCompressionCache(dir, { write: true }),
     })
     expect(again).toEqual(fresh)
     expect(brotliDecompressSync(again.representations.br.body).equals(body)).toBe(true)
@@ -45,22 +45,30 @@ describe('compressed bodies kept between starts', () => {
 
   it('are not used when they do not decompress to the body: it is compressed again', async () => {
     const dir = cacheDir()
-    const cache = diskCompressionCache(dir)
+    const cache = diskCompressionCache(dir, { write: true })
     await prepareResponse(body, { ...options, compressionCache: cache })
     await cache.settle()
     for (const file of readdirSync(dir)) writeFileSync(path.join(dir, file), 'not compressed')
     const repaired = await prepareResponse(body, {
       ...options,
-      compressionCache: diskCompressionCache(dir),
+      compressionCache: diskCompressionCache(dir, { write: true }),
     })
     expect(brotliDecompressSync(repaired.representations.br.body).equals(body)).toBe(true)
     expect(gunzipSync(repaired.representations.gzip.body).equals(body)).toBe(true)
   })
 
+  it('are only read by the server: what it compresses itself is not written', async () => {
+    const dir = cacheDir()
+    const cache = diskCompressionCache(dir, { write: false })
+    await prepareResponse(body, { ...options, compressionCache: cache })
+    await cache.settle()
+    expect(readdirSync(dir)).toEqual([])
+  })
+
   it('cost only the compressing when the folder cannot be written', async () => {
     const file = path.join(cacheDir(), 'a-file')
     writeFileSync(file, '')
-    const cache = diskCompressionCache(path.join(file, 'compressed'))
+    const cache = diskCompressionCache(path.join(file, 'compressed'), { write: true })
     const response = await prepareResponse(body, { ...options, compressionCache: cache })
     await cache.settle()
     expect(brotliDecompressSync(response.representations.br.body).equals(body)).toBe(true)

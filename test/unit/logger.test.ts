@@ -18,6 +18,7 @@ describe('the request log line', () => {
       status: 404,
       ms: 12,
     },
+    { id: 'a1b2c3d4-zy', method: 'M-SEARCH', path: '/', status: 500, ms: Number.NaN },
   ])('is what pino writes for the same fields: $path', (fields) => {
     const { logger, lines } = capturedLogger()
     logger.info('request', fields)

@@ -1,10 +1,11 @@
 import { spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import request from 'supertest'
 import { describe, expect, it } from 'vitest'
 import { checkContent } from '../../src/check/check-content.js'
-import { planPublish, summaryProblem } from '../../src/cli/publish-version.js'
+import { summaryProblem } from '../../src/check/check-versions.js'
+import { planPublish, writeVersion } from '../../src/cli/publish-version.js'
 import { defaultSiteConfigPath, packageRoot } from '../../src/paths.js'
 import { parse, visibleText } from '../helpers/html.js'
 import { copyLocales } from '../helpers/locale-copy.js'
@@ -121,6 +122,28 @@ describe('planning a new version', () => {
       'en/policy.json',
       'zh/policy.json',
     ])
+  })
+})
+
+describe('writing a version', () => {
+  it('takes the version back whole when the checker finds an error in it', () => {
+    const copy = editedCopy()
+    const sources = { localesDir: copy.dir, siteConfigPath: defaultSiteConfigPath, env: {} }
+    const ready = plan(copy.dir, '2027-01-01').plan
+    if (!ready) throw new Error('expected a plan')
+    // A slip made after planning: the written version would lack its date in every language.
+    for (const lng of ['nb', 'en', 'zh']) {
+      copy.edit(`${lng}/policy.json`, (json) => {
+        json.updated = 'Oppdatert'
+      })
+    }
+    const listed = readFileSync(path.join(copy.dir, 'versions.json'), 'utf8')
+    expect(() => writeVersion(sources, ready, { nb: 'Ny.', en: 'New.', zh: '新。' })).toThrow(
+      /^the new version has errors, so it was not published:\n.*"updated" needs \{\{date\}\}/,
+    )
+    expect(readFileSync(path.join(copy.dir, 'versions.json'), 'utf8')).toBe(listed)
+    expect(existsSync(path.join(copy.dir, 'nb', 'versions', '2027-01-01.json'))).toBe(false)
+    expect(existsSync(path.join(copy.dir, 'zh', 'versions', '2027-01-01.json'))).toBe(false)
   })
 })
 

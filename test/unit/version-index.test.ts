@@ -61,3 +61,31 @@ describe('which version is in force', () => {
     expect(() => versionTimeline(index, new Date('2023-12-31T22:00:00Z'))).toThrow(ConfigError)
   })
 })
+
+describe('the start of every day, in zones with unusual clocks', () => {
+  const zones = [
+    'Europe/Oslo',
+    'America/Havana',
+    'America/Santiago',
+    'Asia/Gaza',
+    'Asia/Kathmandu',
+    'Pacific/Chatham',
+    'Australia/Lord_Howe',
+    'Pacific/Kiritimati',
+    'Pacific/Pago_Pago',
+  ]
+  const dateIn = (instant: number, timeZone: string) =>
+    new Intl.DateTimeFormat('en-CA', { timeZone }).format(instant)
+  const days: string[] = []
+  for (let day = Date.UTC(2022, 0, 1); day < Date.UTC(2028, 0, 1); day += 86_400_000) {
+    days.push(new Date(day).toISOString().slice(0, 10))
+  }
+
+  it.each(zones)('%s: the first minute whose date is that day, for every day 2022–2027', (zone) => {
+    const wrong = days.filter((day) => {
+      const start = startOfDate(day, zone).getTime()
+      return dateIn(start, zone) !== day || dateIn(start - 60_000, zone) >= day
+    })
+    expect(wrong).toEqual([])
+  })
+})
