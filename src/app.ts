@@ -1,5 +1,6 @@
 import express, { type Express } from 'express'
 import type { Config } from './config.js'
+import { noticeState } from './content/version-index.js'
 import type { Logger } from './logger.js'
 import type { SiteBuild } from './render/build-site.js'
 import { consentRoutes } from './routes/consent.js'
@@ -30,7 +31,12 @@ export function createApp(deps: AppDeps): Express {
   const startedAt = new Date().toISOString()
   const readiness =
     deps.readiness ??
-    (() => ({ status: 'ready' as const, contentLoadedAt: startedAt, lastReload: null }))
+    (() => ({
+      status: 'ready' as const,
+      contentLoadedAt: startedAt,
+      notice: noticeState(deps.current().content.timeline),
+      lastReload: null,
+    }))
   app.set('trust proxy', deps.config.trustProxyHops)
 
   app.use(securityHeaders(deps.current))

@@ -4,6 +4,7 @@ import { checkContent } from './check/check-content.js'
 import { formatFinding } from './check/findings.js'
 import type { Config } from './config.js'
 import { ConfigError } from './config-error.js'
+import { type NoticeState, noticeState } from './content/version-index.js'
 import type { Logger } from './logger.js'
 import { buildSite, rebuildAt, type SiteBuild, type SiteSources } from './render/build-site.js'
 import { loadSiteConfig } from './site-config.js'
@@ -12,6 +13,8 @@ import { loadSiteConfig } from './site-config.js'
 export interface Readiness {
   readonly status: 'ready'
   readonly contentLoadedAt: string
+  /** The version of the notice in force, and the next one announced. */
+  readonly notice: NoticeState
   readonly lastReload: {
     readonly at: string
     readonly reason: string
@@ -160,7 +163,12 @@ export function createSiteReloader(options: {
     current: () => current,
     nextChangeAt: () => current.content.timeline.nextChangeAt,
     reload,
-    readiness: () => ({ status: 'ready', contentLoadedAt, lastReload }),
+    readiness: () => ({
+      status: 'ready',
+      contentLoadedAt,
+      notice: noticeState(current.content.timeline),
+      lastReload,
+    }),
     watch() {
       // Folders, not files: editors save by writing a new file and renaming it over the old.
       const configFile = path.basename(config.siteConfigPath)

@@ -190,3 +190,18 @@ export function versionTimeline(index: VersionIndex, now: Date): VersionTimeline
     nextChangeAt: next ? startOfDate(next.effective, index.timeZone) : undefined,
   }
 }
+
+/** The version in force and the next one announced, as the readiness endpoint reports them. */
+export interface NoticeState {
+  readonly inForce: string
+  readonly next: { readonly version: string; readonly takesEffect: string } | null
+}
+
+export function noticeState(timeline: VersionTimeline): NoticeState {
+  const next = timeline.upcoming[0]
+  const at = timeline.nextChangeAt
+  return {
+    inForce: timeline.inForce.id,
+    next: next && at ? { version: next.id, takesEffect: at.toISOString() } : null,
+  }
+}

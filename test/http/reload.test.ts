@@ -56,6 +56,10 @@ describe('reloading content', () => {
     let now = new Date(midnight.getTime() - 200)
     const site = await reloadableSite({ clock: () => now, prepare: addVersion2027 })
     expect(site.reloader.nextChangeAt()?.toISOString()).toBe('2026-12-31T23:00:00.000Z')
+    expect((await request(site.app).get('/readyz')).body.notice).toEqual({
+      inForce: '2024',
+      next: { version: '2027-01-01', takesEffect: '2026-12-31T23:00:00.000Z' },
+    })
     const announced = await site.page()
     expect(announced('main .announcement')).toHaveLength(1)
     expect(announced('#retention')).toHaveLength(0)
@@ -73,6 +77,12 @@ describe('reloading content', () => {
     expect(visibleText(switched, '#retention h2')).toBe('Hvor lenge vi lagrer')
     expect(switched('main .announcement')).toHaveLength(0)
     expect(site.reloader.nextChangeAt()).toBeUndefined()
+    const ready = (await request(site.app).get('/readyz')).body
+    expect(ready.notice).toEqual({ inForce: '2027-01-01', next: null })
+    expect(ready.lastReload).toMatchObject({
+      applied: true,
+      reason: 'a new version of the notice takes effect',
+    })
     expect(site.logger.lines).toContainEqual({
       level: 'info',
       message: 'content reloaded',
