@@ -15,7 +15,7 @@ import {
   versionsPath,
 } from '../site-pages.js'
 import type { Assets } from './assets.js'
-import { structuredData } from './structured-data.js'
+import { crawlerHead, type PageParts, type PathIn } from './crawler-head.js'
 import { compareView, versionListView, versionStatusView } from './version-views.js'
 
 export const errorKinds = [
@@ -64,21 +64,6 @@ function compile(viewsDir: string, name: string): Template {
       throw error
     }
   }
-}
-
-/** Where a page is in each language, so the switcher and the crawler tags can point to it. */
-type PathIn = (lng: string) => string
-
-interface PageParts {
-  readonly title: string
-  readonly description: string
-  readonly pathIn: PathIn
-  /** The menu entry to mark as the current page, if the page is one of the menu's. */
-  readonly current: PageName | undefined
-  /** Pages not meant for search results: earlier versions, comparisons, errors. */
-  readonly robots: string | null
-  /** Only pages in the sitemap get structured data and Open Graph tags. */
-  readonly describe: boolean
 }
 
 /** Compiles the templates once; each call renders one page of one language to a string. */
@@ -179,51 +164,6 @@ function rendererWith(
     }
   }
 
-  const crawlerHead = (language: LanguageContent, parts: PageParts) => {
-    const url = (lng: string) => `${baseUrl}${parts.pathIn(lng)}`
-    const siteName = content.site.organisationName ?? language.t('common:site.name')
-    const { title, description } = parts
-    return {
-      title,
-      description,
-      robots: parts.robots,
-      canonical: url(language.lng),
-      alternates: [
-        ...content.languages.map((other) => ({ hreflang: other.tag, href: url(other.lng) })),
-        { hreflang: 'x-default', href: url(source.lng) },
-      ],
-      privacyPolicy: `${baseUrl}${pagePath(language.lng, 'policy')}`,
-      openGraph: parts.describe
-        ? {
-            title,
-            description,
-            url: url(language.lng),
-            siteName,
-            locale: language.ogLocale,
-            alternateLocales: content.languages
-              .filter((other) => other.lng !== language.lng)
-              .map((other) => other.ogLocale),
-          }
-        : null,
-      jsonLd: parts.describe
-        ? structuredData({
-            url: url(language.lng),
-            name: title,
-            description,
-            inLanguage: language.tag,
-            dateModified: language.policy.updatedDate,
-            siteUrl: baseUrl,
-            siteName,
-            ...(content.site.organisationName
-              ? { organisationName: content.site.organisationName }
-              : {}),
-            contact: content.contact,
-            availableLanguages: content.languages.map((other) => other.name),
-          })
-        : null,
-    }
-  }
-
   const render = (
     language: LanguageContent,
     template: Template,
@@ -233,7 +173,7 @@ function rendererWith(
   ) => {
     const shared = frame(language, parts.current, parts.pathIn, consent)
     const body = template({ ...shared, ...data })
-    return layout({ ...shared, ...crawlerHead(language, parts), body })
+    return layout({ ...shared, ...crawlerHead(content, language, parts, baseUrl), body })
   }
 
   const versionOf = (language: LanguageContent, id: string) => {
