@@ -13,9 +13,8 @@ import {
   warnAboutSourceText,
 } from './check-policy.js'
 import {
-  checkSomeVersionInForce,
+  checkVersionList,
   checkVersionText,
-  listedVersionIds,
   sectionIdsOf,
   unlistedVersionFiles,
   warnAboutUnpublishedText,
@@ -109,8 +108,7 @@ export function checkLocales(
   }
 
   const indexDocument = read(path.join(localesDir, versionIndexFile))
-  const versionIds = indexDocument ? listedVersionIds(indexDocument, report) : []
-  if (indexDocument) checkSomeVersionInForce(indexDocument, now, report)
+  const versionIds = indexDocument ? checkVersionList(indexDocument, now, report) : []
   const allNamespaces = [...namespaces, ...versionIds.map(versionNamespace)]
 
   const [source = 'nb'] = languages

@@ -12,21 +12,22 @@ import type { JsonDocument } from './json-document.js'
 
 type Json = Record<string, unknown>
 
-/** The ids (effective dates) of the listed versions that are valid enough to look for their files. */
-export function listedVersionIds(index: JsonDocument, report: Report): string[] {
-  for (const problem of versionIndexProblems(index.value)) {
-    report(index, [...problem.path], 'error', problem.message)
-  }
+/**
+ * Checks the list of versions, and that one is in force at `now` (the site always shows a
+ * notice in force). Returns the ids (effective dates) valid enough to look for their files.
+ */
+export function checkVersionList(index: JsonDocument, now: Date, report: Report): string[] {
+  const problems = versionIndexProblems(index.value)
+  for (const problem of problems) report(index, [...problem.path], 'error', problem.message)
   const versions = (index.value as { versions?: unknown }).versions
   if (!Array.isArray(versions)) return []
+  if (problems.length === 0) checkFirstInForce(index, now, report)
   return versions
     .map((version: unknown) => (isObject(version) ? version.effective : undefined))
     .filter((id): id is string => typeof id === 'string' && isPolicyDate(id))
 }
 
-/** The site always shows a version in force: the first must have taken effect already. */
-export function checkSomeVersionInForce(index: JsonDocument, now: Date, report: Report): void {
-  if (versionIndexProblems(index.value).length > 0) return
+function checkFirstInForce(index: JsonDocument, now: Date, report: Report): void {
   const { timeZone, versions } = index.value as {
     timeZone: string
     versions: { effective: string }[]
@@ -67,8 +68,9 @@ export function checkVersionText(
     const text = value[field]
     if (typeof text !== 'string') {
       report(document, [], 'error', `"${field}" is missing: write ${what} as a text`)
-    } else if (field === 'summary' && text.trim() !== '' && summaryProblem(text)) {
-      report(document, [field], 'error', `"summary": ${summaryProblem(text)}`)
+    } else if (field === 'summary' && text.trim() !== '') {
+      const problem = summaryProblem(text)
+      if (problem) report(document, [field], 'error', `"summary": ${problem}`)
     } else if (what.includes('{{date}}') && !text.includes('{{date}}')) {
       report(document, [field], 'error', `"${field}" needs {{date}} where the date goes`)
     }

@@ -35,6 +35,8 @@ export interface PublishPlan {
   readonly noticeDays: number
   /** The checker's warnings about a translation that lacks a Norwegian change. */
   readonly warnings: readonly Finding[]
+  /** The order of the sections (locales/sections.json), which the version keeps. */
+  readonly order: readonly string[]
 }
 
 type Json = Record<string, unknown>
@@ -111,6 +113,7 @@ export function planPublish(request: PublishRequest): { plan?: PublishPlan; prob
       updated,
       languages,
       noticeDays: Math.round(days),
+      order,
       warnings: check.findings.filter((finding) =>
         finding.message.startsWith(translationLacksChange),
       ),
@@ -140,14 +143,13 @@ export function writeVersion(
     const problem = summaryProblem(summaries[lng] ?? '')
     if (problem) throw new ConfigError(`the summary in ${lng}: ${problem}`)
   }
-  const order = loadSectionOrder(localesDir)
   const written: string[] = []
   for (const lng of plan.languages) {
     const file = path.join(localesDir, lng, `${versionNamespace(plan.id)}.json`)
     writeJsonAtomically(file, {
       $schema: '../../../schemas/policy-version.schema.json',
       summary: (summaries[lng] ?? '').trim(),
-      ...noticeText(readJson(path.join(localesDir, lng, 'policy.json')), order),
+      ...noticeText(readJson(path.join(localesDir, lng, 'policy.json')), plan.order),
     })
     written.push(file)
   }

@@ -1,7 +1,7 @@
 import type { i18n } from 'i18next'
 import { ConfigError } from '../config-error.js'
 import { pageLinkResolver } from '../site-pages.js'
-import { type PolicyDate, textWithDate } from './dates.js'
+import { textWithDate } from './dates.js'
 import { textList, translatorFor } from './locales.js'
 import { type Html, renderParagraph } from './markup.js'
 import { type VersionEntry, versionNamespace } from './version-index.js'
@@ -17,7 +17,6 @@ export interface PolicySection {
 /** One published version of the notice in one language, ready to render. */
 export interface PolicyModel {
   readonly version: VersionEntry
-  readonly updatedDate: PolicyDate
   /** "Oppdateringstid: 2024" with the date in a `<time>` element. */
   readonly updated: Html
   readonly effective: Html
@@ -52,7 +51,6 @@ export function buildPolicyVersion(
   }
   return {
     version,
-    updatedDate: version.updated,
     updated: textWithDate(t(`${ns}:updated`, { skipInterpolation: true }), version.updated, lng),
     effective: textWithDate(
       t(`${ns}:effective`, { skipInterpolation: true }),

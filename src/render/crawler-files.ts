@@ -27,7 +27,7 @@ export function sitemapXml(content: Content, baseUrl: string): string {
       return [
         '  <url>',
         `    <loc>${escapeHtml(`${baseUrl}${pathIn(language.lng)}`)}</loc>`,
-        `    <lastmod>${firstDayOf(updated ?? language.policy.updatedDate)}</lastmod>`,
+        `    <lastmod>${firstDayOf(updated ?? language.policy.version.updated)}</lastmod>`,
         ...alternates,
         '  </url>',
       ].join('\n')

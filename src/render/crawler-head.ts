@@ -60,7 +60,7 @@ export function crawlerHead(
           name: title,
           description,
           inLanguage: language.tag,
-          dateModified: language.policy.updatedDate,
+          dateModified: language.policy.version.updated,
           siteUrl: baseUrl,
           siteName,
           ...(content.site.organisationName

@@ -108,6 +108,7 @@ function rendererWith(
     consent: ConsentView | null,
   ) => {
     const { lng, t } = language
+    const comparison = announced ? comparePath(lng, timeline.inForce.id, announced.id) : null
     return {
       consent,
       cookiesPath: pagePath(lng, 'cookies'),
@@ -148,17 +149,14 @@ function rendererWith(
             ),
             link: t('history:announcement.link'),
             // On the comparison itself, the announcement does not link to the page it is on.
-            href:
-              comparePath(lng, timeline.inForce.id, announced.id) === pathIn(lng)
-                ? null
-                : comparePath(lng, timeline.inForce.id, announced.id),
+            href: comparison === pathIn(lng) ? null : comparison,
           }
         : null,
       feed: { href: feedPath(lng), title: t('history:feed.title') },
       versionsHref: versionsPath(lng),
       updated: textWithDate(
         t('common:footer.updated', { skipInterpolation: true }),
-        language.policy.updatedDate,
+        language.policy.version.updated,
         lng,
       ),
     }

@@ -172,7 +172,7 @@ export async function buildResponseTable(
     '/.well-known/security.txt',
     text(securityTxt(content, baseUrl, now), 'text/plain; charset=utf-8'),
   ])
-  const lastUpdate = firstDayOf(content.languages[0]?.policy.updatedDate ?? '2024')
+  const lastUpdate = firstDayOf(content.timeline.inForce.updated)
   entries.push([
     '/.well-known/gpc.json',
     text(`${JSON.stringify({ gpc: true, lastUpdate })}\n`, 'application/json'),

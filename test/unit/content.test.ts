@@ -79,6 +79,14 @@ describe('building the site from locale files', () => {
     expect((await loadError(copy.dir)).message).toContain('"Om oss!" is not a section id')
   })
 
+  it('names a list of versions that is not valid JSON, at its place', async () => {
+    const copy = copyLocales()
+    copy.write('versions.json', '{ "timeZone": "Europe/Oslo", "versions": [ ] ,}')
+    expect((await loadError(copy.dir)).message).toMatch(
+      /versions\.json:1:\d+ {2}error {2}JSON syntax: expected a name in double quotes here/,
+    )
+  })
+
   it('names a version date that is not a date', async () => {
     const copy = copyLocales()
     copy.edit('versions.json', (json) => {
