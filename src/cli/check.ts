@@ -1,11 +1,18 @@
-// npm run check: every locale and data file, checked the way the server checks them.
+// npm run check [-- --locales DIR]: every locale and data file, checked the way the server checks them.
+import path from 'node:path'
+import { parseArgs } from 'node:util'
 import { checkContent } from '../check/check-content.js'
 import { formatFinding, summarize } from '../check/findings.js'
 import { siteConfigPathFrom } from '../config.js'
-import { localesDir } from '../paths.js'
+import { localesDir, packageRoot } from '../paths.js'
 
+const { values } = parseArgs({ options: { locales: { type: 'string' } } })
 const siteConfigPath = siteConfigPathFrom(process.env)
-const result = checkContent({ localesDir, siteConfigPath, env: process.env })
+const result = checkContent({
+  localesDir: values.locales ? path.resolve(packageRoot, values.locales) : localesDir,
+  siteConfigPath,
+  env: process.env,
+})
 for (const finding of result.findings) console.log(formatFinding(finding))
 console.log(summarize(result.findings, result.filesChecked))
 process.exitCode = result.errors.length > 0 ? 1 : 0

@@ -8,7 +8,7 @@ import { packageRoot } from '../../src/paths.js'
 import { fixture } from '../helpers/test-site.js'
 import { beforeVersion2027, versionedLocales, versionPagePaths } from '../helpers/versions.js'
 import { browserAvailable, launchBrowser } from './browser.js'
-import { pagePaths, type RunningSite, startSite } from './site-server.js'
+import { pagePaths, type RunningSite, shippedPagePaths, startSite } from './site-server.js'
 
 const axeSource = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
@@ -24,7 +24,7 @@ describe.skipIf(!browserAvailable())('accessibility (axe-core, WCAG 2.2 A and AA
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true })
     browser = await launchBrowser()
-    sites.shipped = await startSite()
+    sites.shipped = await startSite({}, { shipped: true })
     // The example inventory has an optional category: banner and form on every page.
     sites.choices = await startSite({ SITE_CONFIG: fixture('site-optional-cookies.json') })
     // A second version announced: the version pages, the comparison and the announcement.
@@ -41,7 +41,7 @@ describe.skipIf(!browserAvailable())('accessibility (axe-core, WCAG 2.2 A and AA
   })
 
   const variants = [
-    ['shipped', pagePaths],
+    ['shipped', shippedPagePaths],
     ['choices', pagePaths],
     ['versions', versionPagePaths],
   ] as const

@@ -4,6 +4,8 @@ import { createHttpServer } from '../../src/http-server.js'
 import { createMemoryLogger } from '../../src/logger.js'
 import { buildSite, defaultSources, type SiteBuild } from '../../src/render/build-site.js'
 import { createRequestHandler } from '../../src/request-handler.js'
+import { pageNames, pagePath } from '../../src/site-pages.js'
+import { fixtureLocalesDir, fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { freePort } from '../helpers/free-port.js'
 
 export interface RunningSite {
@@ -15,10 +17,12 @@ export interface RunningSite {
 /**
  * The real server in this process, on a free loopback port, with BASE_URL set to its own
  * address so that canonical links and the form's origin check match what the browser sees.
+ * It serves the test content unless told otherwise (`shipped` serves `locales/` and
+ * `config/site.json` as staff left them).
  */
 export async function startSite(
   env: NodeJS.ProcessEnv = {},
-  options: { localesDir?: string; now?: Date } = {},
+  options: { localesDir?: string; now?: Date; shipped?: boolean } = {},
 ): Promise<RunningSite> {
   const port = await freePort()
   const origin = `http://127.0.0.1:${port}`
@@ -26,11 +30,11 @@ export async function startSite(
     NODE_ENV: 'test',
     BASE_URL: origin,
     COOKIE_SECRET: 'an-e2e-test-secret-long-enough-to-sign',
+    ...(options.shipped ? {} : { SITE_CONFIG: fixtureSiteConfig }),
     ...env,
   })
-  const sources = options.localesDir
-    ? { ...defaultSources, localesDir: options.localesDir }
-    : defaultSources
+  const localesDir = options.localesDir ?? (options.shipped ? undefined : fixtureLocalesDir)
+  const sources = localesDir ? { ...defaultSources, localesDir } : defaultSources
   const site = await buildSite(config, sources, options.now)
   const server: Server = createHttpServer(
     createRequestHandler({ config, current: () => site, logger: createMemoryLogger() }),
@@ -47,6 +51,12 @@ export async function startSite(
   }
 }
 
-export const pagePaths = ['nb', 'en', 'zh'].flatMap((lng) =>
-  ['', 'cookies', 'contact'].map((page) => `/${lng}/${page}`),
-)
+/** Every page of every language a site configuration lists. */
+export function pagePathsOf(env: NodeJS.ProcessEnv): string[] {
+  const { config } = loadConfig({ NODE_ENV: 'test', ...env })
+  return config.site.languages.flatMap((lng) => pageNames.map((page) => pagePath(lng, page)))
+}
+
+/** The pages of the shipped content, and of the test content. */
+export const shippedPagePaths = pagePathsOf({})
+export const pagePaths = pagePathsOf({ SITE_CONFIG: fixtureSiteConfig })

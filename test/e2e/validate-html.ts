@@ -8,6 +8,7 @@ import path from 'node:path'
 import { loadConfig } from '../../src/config.js'
 import { buildSite, defaultSources } from '../../src/render/build-site.js'
 import { errorKinds } from '../../src/render/page-renderer.js'
+import { fixtureLocalesDir, fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { fixture } from '../helpers/test-site.js'
 import { beforeVersion2027, versionedLocales } from '../helpers/versions.js'
 
@@ -19,9 +20,13 @@ let files = 0
 const localesWithVersions = versionedLocales()
 for (const [variant, siteConfig, sources] of [
   ['shipped', undefined, defaultSources],
-  ['choices', fixture('site-optional-cookies.json'), defaultSources],
+  [
+    'choices',
+    fixture('site-optional-cookies.json'),
+    { ...defaultSources, localesDir: fixtureLocalesDir },
+  ],
   // A second version announced: version pages, comparisons in every language, the announcement.
-  ['versions', undefined, { ...defaultSources, localesDir: localesWithVersions }],
+  ['versions', fixtureSiteConfig, { ...defaultSources, localesDir: localesWithVersions }],
 ] as const) {
   const { config } = loadConfig({
     NODE_ENV: 'test',

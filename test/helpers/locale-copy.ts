@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach } from 'vitest'
-import { localesDir } from '../../src/paths.js'
+import { fixtureLocalesDir } from './fixture-content.js'
 
 // Locale JSON as a test edits it: any shape, since tests break it on purpose.
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into arbitrary locale JSON
@@ -23,7 +23,7 @@ export function copyLocales(): {
 } {
   const dir = mkdtempSync(path.join(tmpdir(), 'locales-'))
   copies.push(dir)
-  cpSync(localesDir, dir, { recursive: true })
+  cpSync(fixtureLocalesDir, dir, { recursive: true })
   const write = (file: string, text: string) => writeFileSync(path.join(dir, file), text)
   const edit = (file: string, change: (json: Json) => void) => {
     const json = JSON.parse(readFileSync(path.join(dir, file), 'utf8'))

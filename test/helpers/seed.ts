@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { packageRoot } from '../../src/paths.js'
 
-/** The company's notice as delivered, one line per entry; line 1 is index 0. */
+/** The company's notice as delivered (a copy kept with the tests), one line per entry; line 1 is index 0. */
 export const seedLines: readonly string[] = readFileSync(
-  path.join(packageRoot, '..', 'shared', 'seed', 'personvernerklaering.txt'),
+  path.join(packageRoot, 'test', 'fixtures', 'seed', 'personvernerklaering.txt'),
   'utf8',
 )
   .split('\n')

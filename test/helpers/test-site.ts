@@ -12,6 +12,7 @@ import {
   type SiteSources,
 } from '../../src/render/build-site.js'
 import { createRequestHandler } from '../../src/request-handler.js'
+import { fixtureLocalesDir, fixtureSiteConfig } from './fixture-content.js'
 
 export const testBaseUrl = 'https://personvern.example.no'
 export const testCookieSecret = 'a-test-secret-that-is-long-enough-to-sign'
@@ -27,7 +28,7 @@ export interface TestSite {
   logger: ReturnType<typeof createMemoryLogger>
 }
 
-/** The real request handler on the real content (or given sources), as the server builds it. */
+/** The real request handler on the test content (or given sources), as the server builds it. */
 export async function createTestSite(
   options: {
     env?: NodeJS.ProcessEnv
@@ -40,9 +41,14 @@ export async function createTestSite(
     NODE_ENV: 'test',
     BASE_URL: testBaseUrl,
     COOKIE_SECRET: testCookieSecret,
+    SITE_CONFIG: fixtureSiteConfig,
     ...options.env,
   })
-  const built = await buildSite(config, { ...defaultSources, ...options.sources }, options.now)
+  const built = await buildSite(
+    config,
+    { ...defaultSources, localesDir: fixtureLocalesDir, ...options.sources },
+    options.now,
+  )
   const site = options.wrap ? options.wrap(built) : built
   const logger = createMemoryLogger()
   const deps = { config, current: () => site, logger }

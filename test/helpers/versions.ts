@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { localesDir } from '../../src/paths.js'
+import { fixtureLocalesDir } from './fixture-content.js'
 
 // Locale JSON as a test edits it.
 // biome-ignore lint/suspicious/noExplicitAny: tests reach into arbitrary locale JSON
@@ -86,7 +86,7 @@ export function addVersion2027(copy: { readonly dir: string }): void {
 /** A copy of the shipped locale files with version 2027-01-01 added, for the browser checks. */
 export function versionedLocales(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'locales-versions-'))
-  cpSync(localesDir, dir, { recursive: true })
+  cpSync(fixtureLocalesDir, dir, { recursive: true })
   addVersion2027({ dir })
   return dir
 }

@@ -1,7 +1,7 @@
 import request from 'supertest'
 import { describe, expect, it } from 'vitest'
 import { checkContent } from '../../src/check/check-content.js'
-import { defaultSiteConfigPath } from '../../src/paths.js'
+import { fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { parse, visibleText } from '../helpers/html.js'
 import { copyLocales } from '../helpers/locale-copy.js'
 import { seedLine } from '../helpers/seed.js'
@@ -33,7 +33,7 @@ describe('markup in the text, as visitors see it', () => {
     expect(list.find('a').attr('href')).toBe('/nb/contact')
     const warnings = checkContent({
       localesDir: copy.dir,
-      siteConfigPath: defaultSiteConfigPath,
+      siteConfigPath: fixtureSiteConfig,
       env: {},
     }).findings
     expect(warnings.some((finding) => finding.message.includes('no list follows'))).toBe(false)
@@ -49,7 +49,7 @@ describe('markup in the text, as visitors see it', () => {
     // The checker refuses the javascript: link; the page would still show it as text.
     const { errors } = checkContent({
       localesDir: copy.dir,
-      siteConfigPath: defaultSiteConfigPath,
+      siteConfigPath: fixtureSiteConfig,
       env: {},
     })
     // Once where staff write the text, once in the published version.

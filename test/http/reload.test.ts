@@ -4,10 +4,10 @@ import request from 'supertest'
 import { afterEach, describe, expect, it } from 'vitest'
 import { loadConfig } from '../../src/config.js'
 import { createMemoryLogger } from '../../src/logger.js'
-import { defaultSiteConfigPath } from '../../src/paths.js'
 import { buildSite, defaultSources } from '../../src/render/build-site.js'
 import { createRequestHandler } from '../../src/request-handler.js'
 import { createSiteReloader, type SiteReloader } from '../../src/site-reloader.js'
+import { fixtureLocalesDir, fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { parse, visibleText } from '../helpers/html.js'
 import { copyLocales } from '../helpers/locale-copy.js'
 import { addVersion2027 } from '../helpers/versions.js'
@@ -25,7 +25,7 @@ async function reloadableSite(
   options.prepare?.(copy)
   const clock = options.clock ?? (() => new Date())
   const siteConfigPath = path.join(copy.dir, 'site.json')
-  copyFileSync(defaultSiteConfigPath, siteConfigPath)
+  copyFileSync(fixtureSiteConfig, siteConfigPath)
   const { config } = loadConfig({ NODE_ENV: 'test', SITE_CONFIG: siteConfigPath })
   const sources = { ...defaultSources, localesDir: copy.dir }
   const logger = createMemoryLogger()
@@ -155,10 +155,7 @@ describe('reloading content', () => {
       ),
     ).toBe(true)
 
-    const original = readFileSync(
-      path.join(defaultSources.localesDir, 'nb', 'cookies.json'),
-      'utf8',
-    )
+    const original = readFileSync(path.join(fixtureLocalesDir, 'nb', 'cookies.json'), 'utf8')
     site.copy.write(
       'nb/cookies.json',
       original.replace('"Retningslinjer for informasjonskapsler"', '"Om informasjonskapsler"'),

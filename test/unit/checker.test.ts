@@ -4,13 +4,14 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkContent } from '../../src/check/check-content.js'
 import { formatFinding } from '../../src/check/findings.js'
-import { defaultSiteConfigPath, localesDir, packageRoot } from '../../src/paths.js'
+import { packageRoot } from '../../src/paths.js'
+import { fixtureLocalesDir, fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { copyLocales } from '../helpers/locale-copy.js'
 
 const check = (options: { locales?: string; siteConfig?: string; env?: NodeJS.ProcessEnv } = {}) =>
   checkContent({
-    localesDir: options.locales ?? localesDir,
-    siteConfigPath: options.siteConfig ?? defaultSiteConfigPath,
+    localesDir: options.locales ?? fixtureLocalesDir,
+    siteConfigPath: options.siteConfig ?? fixtureSiteConfig,
     env: options.env ?? {},
   })
 const lines = (result: ReturnType<typeof check>) => result.findings.map(formatFinding)
@@ -23,46 +24,46 @@ interface SiteJson {
 /** A copy of the site configuration next to a locale copy, to break. */
 function siteCopy(dir: string, change: (json: SiteJson) => void): string {
   const file = path.join(dir, 'site.json')
-  const json = JSON.parse(readFileSync(defaultSiteConfigPath, 'utf8'))
+  const json = JSON.parse(readFileSync(fixtureSiteConfig, 'utf8'))
   change(json)
   writeFileSync(file, JSON.stringify(json, null, 2))
   return file
 }
 
-describe('the shipped content', () => {
+describe('the test content (a copy of the shipped content)', () => {
   it('has no errors, and the warnings point at each slip in the Norwegian text', () => {
     const result = check()
     expect(result.errors).toEqual([])
     expect(lines(result)).toEqual([
       expect.stringMatching(
-        /^config\/site\.json:\d+:\d+ {2}warning {2}contact\.email "personvern@example\.com" is a placeholder/,
+        /^test\/fixtures\/content\/locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}a digit is glued to a word in "2024til"/,
       ),
       expect.stringMatching(
-        /^locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}a digit is glued to a word in "2024til"/,
+        /^test\/fixtures\/content\/locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}no space after the colon in "…Merknad:Denne/,
       ),
       expect.stringMatching(
-        /^locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}no space after the colon in "…Merknad:Denne/,
+        /^test\/fixtures\/content\/locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…gyldig for permanent"\)/,
       ),
       expect.stringMatching(
-        /^locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…gyldig for permanent"\)/,
+        /^test\/fixtures\/content\/locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…rmasjon om deg, våre"\)/,
       ),
       expect.stringMatching(
-        /^locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…rmasjon om deg, våre"\)/,
+        /^test\/fixtures\/content\/locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…rmere deg ved e-post"\)/,
       ),
       expect.stringMatching(
-        /^locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…rmere deg ved e-post"\)/,
+        /^test\/fixtures\/content\/locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends with a colon, but no list follows it/,
       ),
       expect.stringMatching(
-        /^locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends with a colon, but no list follows it/,
+        /^test\/fixtures\/content\/locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}a digit is glued to a word in "i3"/,
       ),
       expect.stringMatching(
-        /^locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}a digit is glued to a word in "i3"/,
+        /^test\/fixtures\/content\/site\.json:\d+:\d+ {2}warning {2}contact\.email "personvern@example\.com" is a placeholder/,
       ),
     ])
   })
 
   it('points at the exact line and column of a slip', () => {
-    const text = readFileSync(path.join(localesDir, 'nb', 'policy.json'), 'utf8').split('\n')
+    const text = readFileSync(path.join(fixtureLocalesDir, 'nb', 'policy.json'), 'utf8').split('\n')
     const glued = check().findings.find((finding) => finding.message.includes('"i3"'))
     expect(text[(glued?.line ?? 0) - 1]?.slice((glued?.column ?? 0) - 1).startsWith('i3 år')).toBe(
       true,
@@ -331,11 +332,15 @@ describe('the published versions', () => {
 
 describe('npm run check', () => {
   const run = (env: NodeJS.ProcessEnv = {}) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check.ts'], {
-      cwd: packageRoot,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH, ...env },
-    })
+    spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/check.ts', '--locales', fixtureLocalesDir],
+      {
+        cwd: packageRoot,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, SITE_CONFIG: fixtureSiteConfig, ...env },
+      },
+    )
 
   it('prints one line per finding and a summary, and exits 0 with warnings only', () => {
     const result = run()

@@ -5,9 +5,10 @@ import { loadConfig } from '../../src/config.js'
 import { ConfigError } from '../../src/config-error.js'
 import { loadContent } from '../../src/content/load-content.js'
 import { buildSite, defaultSources } from '../../src/render/build-site.js'
+import { fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { copyLocales } from '../helpers/locale-copy.js'
 
-const { config } = loadConfig({ NODE_ENV: 'test' })
+const { config } = loadConfig({ NODE_ENV: 'test', SITE_CONFIG: fixtureSiteConfig })
 
 async function loadError(dir: string): Promise<ConfigError> {
   const error = await buildSite(config, { ...defaultSources, localesDir: dir }).then(
