@@ -1,15 +1,15 @@
 import express, { type Express } from 'express'
-import type { Config } from './config.js'
+import type { SiteBuild } from './build/build-site.js'
+import type { Config } from './config/environment.js'
 import { noticeState } from './content/version-index.js'
-import type { Logger } from './logger.js'
-import type { SiteBuild } from './render/build-site.js'
+import type { Logger } from './log/logger.js'
+import type { Readiness } from './reload/site-reloader.js'
 import { consentRoutes } from './routes/consent.js'
 import { errorHandler, notFound } from './routes/errors.js'
 import { healthRoutes } from './routes/health.js'
 import { rejectMalformedUrl } from './routes/malformed-url.js'
 import { pageRoutes } from './routes/pages.js'
 import { securityHeaders } from './routes/security-headers.js'
-import type { Readiness } from './site-reloader.js'
 
 export interface AppDeps {
   readonly config: Config

@@ -1,21 +1,26 @@
-import { loadConfig } from './config.js'
-import { ConfigError } from './config-error.js'
-import { createLogger } from './logger.js'
-import { buildSite, serverSources } from './render/build-site.js'
-import { createSiteReloader } from './site-reloader.js'
+import { buildSite, serverSources } from './build/build-site.js'
+import { formatFinding } from './check/findings.js'
+import { ConfigError } from './config/config-error.js'
+import { loadConfig } from './config/environment.js'
+import { displayPath } from './config/paths.js'
+import { createLogger } from './log/logger.js'
+import { createSiteReloader } from './reload/site-reloader.js'
 
 const logger = createLogger()
 const shutdownDeadlineMs = 10_000
 
 async function start(): Promise<void> {
-  const { config, warnings } = loadConfig(process.env)
-  for (const warning of warnings) logger.warn(warning)
+  const { config } = loadConfig(process.env)
   // Express and the routes load while the pages compress on libuv's threads: start-up overlaps.
   const [site, { createRequestHandler }, { createHttpServer }] = await Promise.all([
     buildSite(config, serverSources),
-    import('./request-handler.js'),
-    import('./http-server.js'),
+    import('./http/request-handler.js'),
+    import('./http/http-server.js'),
   ])
+  // The site configuration's warnings (a placeholder email address) each get a line of their own.
+  const configFile = displayPath(config.siteConfigPath)
+  for (const warning of site.warnings.filter((finding) => finding.file === configFile))
+    logger.warn(formatFinding(warning))
   if (site.warnings.length > 0) {
     logger.warn(`the content has ${site.warnings.length} warnings: run npm run check to see them`)
   }
@@ -24,7 +29,6 @@ async function start(): Promise<void> {
     sources: serverSources,
     initial: site,
     logger,
-    env: process.env,
   })
   reloader.watch()
   process.on('SIGHUP', () => void reloader.reload('SIGHUP').catch(() => undefined))
@@ -46,7 +50,7 @@ async function start(): Promise<void> {
       url: `http://${config.host}:${config.port}/`,
       baseUrl: config.baseUrl,
       env: config.env,
-      languages: config.site.languages,
+      languages: site.content.site.languages,
       // performance.now() counts from process start: module loading is part of being ready.
       readyMs: Math.round(performance.now()),
     })

@@ -1,10 +1,13 @@
 import type { JSONPath } from 'jsonc-parser'
-import { languageTag, openGraphLocale } from '../content/load-content.js'
 import type { Level } from './findings.js'
 import type { JsonDocument } from './json-document.js'
 import { slipsInParagraph, slipsInText } from './source-text.js'
 
 /** Checks and warnings about one language's notice and identity, beyond key-for-key parity. */
+
+/** A BCP 47 tag as the pages use it: language, optional script, optional region (`zh-Hans`). */
+const languageTag = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/
+const openGraphLocale = /^[a-z]{2,3}_[A-Z]{2}$/
 
 /** Replaces `{{date}}` with the date, keeping a way back from an index in the result to the text. */
 function withDate(

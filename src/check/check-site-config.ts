@@ -1,82 +1,44 @@
+import type { Environment } from '../config/environment.js'
 import {
-  type Environment,
-  parseBaseUrl,
-  parseCookieSecret,
-  parseEnvironment,
-  parsePort,
-  parseTrustProxyHops,
-} from '../config.js'
-import { ConfigError } from '../config-error.js'
-import { fieldName, isPlaceholderEmail, parseSiteConfig, type SiteConfig } from '../site-config.js'
+  fieldName,
+  isPlaceholderEmail,
+  parseSiteConfig,
+  type SiteConfig,
+} from '../config/site-config.js'
 import type { Finding } from './findings.js'
-import { isFinding, readJsonDocument } from './json-document.js'
+import { isFinding, type JsonDocument } from './json-document.js'
 
-/** Checks the site configuration file, every problem at its place, and the environment variables. */
+/** Checks the site configuration, every problem at its place; in production an email is required. */
 export function checkSiteConfig(
-  absolutePath: string,
-  file: string,
-  env: NodeJS.ProcessEnv,
+  document: JsonDocument | Finding,
+  mode: Environment,
 ): { findings: Finding[]; config?: SiteConfig } {
-  const findings: Finding[] = []
-  const environment = (variable: string, check: () => unknown) => {
-    try {
-      return check()
-    } catch (error) {
-      if (!(error instanceof ConfigError)) throw error
-      findings.push({
-        file: `(environment) ${variable}`,
-        line: 1,
-        column: 1,
-        level: 'error',
-        message: error.message,
-      })
-      return undefined
-    }
-  }
-  const mode = environment('NODE_ENV', () => parseEnvironment(env.NODE_ENV)) as
-    | Environment
-    | undefined
-  const port = environment('PORT', () => parsePort(env.PORT)) as number | undefined
-  environment('BASE_URL', () => parseBaseUrl(env.BASE_URL, port ?? 3000, mode ?? 'development'))
-  environment('COOKIE_SECRET', () => parseCookieSecret(env.COOKIE_SECRET, mode ?? 'development'))
-  environment('TRUST_PROXY_HOPS', () => parseTrustProxyHops(env.TRUST_PROXY_HOPS))
-
-  const document = readJsonDocument(absolutePath, file)
-  if (isFinding(document)) return { findings: [...findings, document] }
+  if (isFinding(document)) return { findings: [document] }
+  const { file } = document
   const { config, problems } = parseSiteConfig(document.value)
-  for (const problem of problems) {
+  const findings: Finding[] = problems.map((problem) => ({
+    file,
+    ...document.at([...problem.path]),
+    level: 'error',
+    message: `${fieldName(problem.path)} ${problem.message}`,
+  }))
+  if (!config) return { findings }
+  const email = config.contact.email
+  const at = { file, ...document.at(['contact', 'email']) }
+  if (email === '' && mode === 'production') {
+    findings.push({ ...at, level: 'error', message: 'contact.email is required in production' })
+  } else if (email === '') {
     findings.push({
-      file,
-      ...document.at([...problem.path]),
-      level: 'error',
-      message: `${fieldName(problem.path)} ${problem.message}`,
+      ...at,
+      level: 'warning',
+      message: 'contact.email is empty: the pages show no email address',
+    })
+  } else if (isPlaceholderEmail(email)) {
+    findings.push({
+      ...at,
+      level: 'warning',
+      message: `contact.email "${email}" is a placeholder: set the company's real address before publishing`,
     })
   }
-  if (config) {
-    const email = config.contact.email
-    const at = document.at(['contact', 'email'])
-    if (email === '' && mode === 'production') {
-      findings.push({
-        file,
-        ...at,
-        level: 'error',
-        message: 'contact.email is required in production',
-      })
-    } else if (email === '') {
-      findings.push({
-        file,
-        ...at,
-        level: 'warning',
-        message: 'contact.email is empty: the pages show no email address',
-      })
-    } else if (isPlaceholderEmail(email)) {
-      findings.push({
-        file,
-        ...at,
-        level: 'warning',
-        message: `contact.email "${email}" is a placeholder: set the company's real address before publishing`,
-      })
-    }
-  }
-  return config ? { findings, config } : { findings }
+  return { findings, config }
 }

@@ -1,9 +1,6 @@
-import { existsSync, readdirSync } from 'node:fs'
-import path from 'node:path'
-import { isPolicyDate } from '../content/dates.js'
+import { isObject } from '../config/json-value.js'
 import { isPublishedText } from '../content/notice-text.js'
 import { startOfDate, versionIndexProblems } from '../content/version-index.js'
-import { isObject } from '../json-value.js'
 import type { Report } from './check-policy.js'
 import type { Finding } from './findings.js'
 import type { JsonDocument } from './json-document.js'
@@ -14,17 +11,12 @@ type Json = Record<string, unknown>
 
 /**
  * Checks the list of versions, and that one is in force at `now` (the site always shows a
- * notice in force). Returns the ids (effective dates) valid enough to look for their files.
+ * notice in force).
  */
-export function checkVersionList(index: JsonDocument, now: Date, report: Report): string[] {
+export function checkVersionList(index: JsonDocument, now: Date, report: Report): void {
   const problems = versionIndexProblems(index.value)
   for (const problem of problems) report(index, [...problem.path], 'error', problem.message)
-  const versions = (index.value as { versions?: unknown }).versions
-  if (!Array.isArray(versions)) return []
   if (problems.length === 0) checkFirstInForce(index, now, report)
-  return versions
-    .map((version: unknown) => (isObject(version) ? version.effective : undefined))
-    .filter((id): id is string => typeof id === 'string' && isPolicyDate(id))
 }
 
 function checkFirstInForce(index: JsonDocument, now: Date, report: Report): void {
@@ -108,17 +100,14 @@ export function checkVersionText(
 
 /** A file in a `versions` folder that `locales/versions.json` does not list is never shown. */
 export function unlistedVersionFiles(
-  localesDir: string,
-  lng: string,
+  folder: string,
+  files: readonly string[],
   ids: readonly string[],
-  display: (absolute: string) => string,
 ): Finding[] {
-  const dir = path.join(localesDir, lng, 'versions')
-  if (!existsSync(dir)) return []
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json') && !ids.includes(name.slice(0, -'.json'.length)))
+  return files
+    .filter((name) => !ids.includes(name.slice(0, -'.json'.length)))
     .map((name) => ({
-      file: display(path.join(dir, name)),
+      file: `${folder}/${name}`,
       line: 1,
       column: 1,
       level: 'warning' as const,

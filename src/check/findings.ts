@@ -14,9 +14,18 @@ export function formatFinding(finding: Finding): string {
   return `${finding.file}:${finding.line}:${finding.column}  ${finding.level}  ${finding.message}`
 }
 
-export function sortFindings(findings: readonly Finding[]): Finding[] {
+/**
+ * By file, line and column; files `first` picks (the Norwegian source's) come before the rest,
+ * so that a change in Norwegian is named where it was made, before what it means for translations.
+ */
+export function sortFindings(
+  findings: readonly Finding[],
+  first: (file: string) => boolean = () => false,
+): Finding[] {
+  const rank = (finding: Finding) => (first(finding.file) ? 0 : 1)
   return [...findings].sort(
-    (a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
+    (a, b) =>
+      rank(a) - rank(b) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column,
   )
 }
 

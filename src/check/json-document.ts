@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs'
 import {
   findNodeAtLocation,
   type JSONPath,
@@ -7,6 +6,7 @@ import {
   parseTree,
   printParseErrorCode,
 } from 'jsonc-parser'
+import type { SourceFile } from '../read/read-sources.js'
 import type { Finding } from './findings.js'
 
 /** A JSON file parsed with the position of every value, so findings can point into it. */
@@ -50,17 +50,14 @@ function lineStarts(text: string): number[] {
   return starts
 }
 
-/** Reads a JSON file; a missing, unreadable or invalid file is a finding instead. */
-export function readJsonDocument(absolutePath: string, file: string): JsonDocument | Finding {
-  let text: string
-  try {
-    text = readFileSync(absolutePath, 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
+/** Parses a file as read; a missing, unreadable or invalid file is a finding instead. */
+export function parseJsonDocument(source: SourceFile): JsonDocument | Finding {
+  const { file, text } = source
+  if (text === undefined) {
     const message =
-      code === 'ENOENT'
+      source.unreadable === 'ENOENT'
         ? 'the file is missing'
-        : `the file cannot be read (${code ?? String(error)})`
+        : `the file cannot be read (${source.unreadable})`
     return { file, line: 1, column: 1, level: 'error', message }
   }
   const starts = lineStarts(text)

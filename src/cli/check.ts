@@ -1,10 +1,10 @@
 // npm run check [-- --locales DIR]: every locale and data file, checked the way the server checks them.
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { checkContent } from '../check/check-content.js'
+import { checkContent } from '../check/check-files.js'
 import { formatFinding, summarize } from '../check/findings.js'
-import { siteConfigPathFrom } from '../config.js'
-import { localesDir, packageRoot } from '../paths.js'
+import { siteConfigPathFrom } from '../config/environment.js'
+import { localesDir, packageRoot } from '../config/paths.js'
 
 const { values } = parseArgs({ options: { locales: { type: 'string' } } })
 const siteConfigPath = siteConfigPathFrom(process.env)

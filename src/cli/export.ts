@@ -3,10 +3,11 @@ import { existsSync, readdirSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { loadConfig } from '../config.js'
-import { ConfigError } from '../config-error.js'
-import { packageRoot } from '../paths.js'
-import { buildSite } from '../render/build-site.js'
+import { buildSite } from '../build/build-site.js'
+import { formatFinding } from '../check/findings.js'
+import { ConfigError } from '../config/config-error.js'
+import { loadConfig } from '../config/environment.js'
+import { packageRoot } from '../config/paths.js'
 import { exportSite } from './static-export.js'
 
 /** Left in every export, so that a later export may replace the folder and nothing else. */
@@ -24,9 +25,9 @@ async function main(): Promise<void> {
       `--out ${outDir} is a folder with other files in it: name a new or empty folder`,
     )
   }
-  const { config, warnings } = loadConfig(process.env)
-  for (const warning of warnings) console.warn(`warning: ${warning}`)
+  const { config } = loadConfig(process.env)
   const site = await buildSite(config)
+  for (const warning of site.warnings) console.warn(formatFinding(warning))
   await rm(outDir, { recursive: true, force: true })
   const files = await exportSite(site, outDir)
   await writeFile(path.join(outDir, marker), `${new Date().toISOString()}\n`)

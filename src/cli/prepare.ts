@@ -3,11 +3,11 @@
 // same content and configuration, finds them there and is ready sooner. Problems with the
 // content or configuration are left for the server to report when it starts.
 import { rmSync } from 'node:fs'
-import { loadConfig } from '../config.js'
-import { ConfigError } from '../config-error.js'
-import { compressedDir } from '../paths.js'
-import { buildSite, defaultSources } from '../render/build-site.js'
-import { diskCompressionCache } from '../render/compression-cache.js'
+import { buildSite, defaultSources } from '../build/build-site.js'
+import { ConfigError } from '../config/config-error.js'
+import { loadConfig } from '../config/environment.js'
+import { compressedDir } from '../config/paths.js'
+import { diskCompressionCache } from '../prepare/compression-cache.js'
 
 async function main(): Promise<void> {
   rmSync(compressedDir, { recursive: true, force: true })

@@ -1,14 +1,12 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { checkContent } from '../check/check-content.js'
+import { checkContent } from '../check/check-files.js'
 import { summaryProblem, translationLacksChange } from '../check/check-versions.js'
 import { type Finding, formatFinding } from '../check/findings.js'
-import { ConfigError } from '../config-error.js'
+import { ConfigError } from '../config/config-error.js'
 import { firstDayOf, isPolicyDate, type PolicyDate } from '../content/dates.js'
 import { isPublishedText, noticeText } from '../content/notice-text.js'
-import { loadSectionOrder } from '../content/section-order.js'
-import { loadVersionIndex, versionIndexFile, versionNamespace } from '../content/version-index.js'
-import { loadSiteConfig } from '../site-config.js'
+import { versionIndexFile, versionIndexOf, versionNamespace } from '../content/version-index.js'
 
 /** Snapshots the text staff edit (`locales/{lng}/policy.json`) as a new published version. */
 
@@ -37,10 +35,11 @@ export interface PublishPlan {
   readonly warnings: readonly Finding[]
   /** The order of the sections (locales/sections.json), which the version keeps. */
   readonly order: readonly string[]
+  /** The text to publish in each language, as checked (the notice's part of its policy.json). */
+  readonly texts: Readonly<Record<string, Json>>
 }
 
 type Json = Record<string, unknown>
-const readJson = (file: string): Json => JSON.parse(readFileSync(file, 'utf8')) as Json
 
 /** Today's date in the versions' time zone, as `2026-11-26`. */
 export function todayIn(timeZone: string, now: Date): string {
@@ -56,7 +55,6 @@ export function todayIn(timeZone: string, now: Date): string {
 
 /** Checks that a version can be published; the problems are in words staff can act on. */
 export function planPublish(request: PublishRequest): { plan?: PublishPlan; problems: string[] } {
-  const { localesDir } = request
   const check = checkContent(request)
   if (check.errors.length > 0) {
     return {
@@ -66,8 +64,9 @@ export function planPublish(request: PublishRequest): { plan?: PublishPlan; prob
       ],
     }
   }
-  const index = loadVersionIndex(localesDir)
-  const languages = loadSiteConfig(request.siteConfigPath).languages
+  const value = (key: string) => check.documents.get(key)?.value as Json
+  const index = versionIndexOf(value('versions'))
+  const languages = check.site?.languages ?? []
   const today = todayIn(index.timeZone, request.now)
   const updated = request.updated ?? today
   const problems: string[] = []
@@ -90,14 +89,10 @@ export function planPublish(request: PublishRequest): { plan?: PublishPlan; prob
     )
   }
   if (firstDayOf(updated) > today) problems.push(`--updated ${updated} is in the future`)
-  const order = loadSectionOrder(localesDir)
+  const order = (value('sections') as { policy: string[] }).policy
   const unchanged = (lng: string) =>
     newest !== undefined &&
-    isPublishedText(
-      readJson(path.join(localesDir, lng, 'policy.json')),
-      order,
-      readJson(path.join(localesDir, lng, `${versionNamespace(newest.id)}.json`)),
-    )
+    isPublishedText(value(`${lng}/policy`), order, value(`${lng}/${versionNamespace(newest.id)}`))
   if (newest && languages.every(unchanged)) {
     problems.push(
       `the text in every language's policy.json is the same as version ${newest.id}: edit it first, then publish`,
@@ -114,6 +109,9 @@ export function planPublish(request: PublishRequest): { plan?: PublishPlan; prob
       languages,
       noticeDays: Math.round(days),
       order,
+      texts: Object.fromEntries(
+        languages.map((lng) => [lng, noticeText(value(`${lng}/policy`), order)]),
+      ),
       warnings: check.findings.filter((finding) =>
         finding.message.startsWith(translationLacksChange),
       ),
@@ -149,7 +147,7 @@ export function writeVersion(
     writeJsonAtomically(file, {
       $schema: '../../../schemas/policy-version.schema.json',
       summary: (summaries[lng] ?? '').trim(),
-      ...noticeText(readJson(path.join(localesDir, lng, 'policy.json')), plan.order),
+      ...plan.texts[lng],
     })
     written.push(file)
   }

@@ -4,12 +4,11 @@
 import path from 'node:path'
 import { createInterface } from 'node:readline'
 import { parseArgs } from 'node:util'
-import { displayPath } from '../check/check-content.js'
 import { summaryProblem } from '../check/check-versions.js'
 import { formatFinding } from '../check/findings.js'
-import { siteConfigPathFrom } from '../config.js'
-import { ConfigError } from '../config-error.js'
-import { localesDir as defaultLocalesDir, packageRoot } from '../paths.js'
+import { ConfigError } from '../config/config-error.js'
+import { siteConfigPathFrom } from '../config/environment.js'
+import { localesDir as defaultLocalesDir, displayPath, packageRoot } from '../config/paths.js'
 import { planPublish, writeVersion } from './publish-version.js'
 
 /** Asks one question per line of input, so that answers can also be piped in. */

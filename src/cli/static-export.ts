@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { ConfigError } from '../config-error.js'
-import type { SiteBuild } from '../render/build-site.js'
-import type { PreparedResponse } from '../render/prepared-response.js'
-import type { TableEntry } from '../render/response-table.js'
+import type { SiteBuild } from '../build/build-site.js'
+import { ConfigError } from '../config/config-error.js'
+import type { PreparedResponse } from '../prepare/prepared-response.js'
+import type { TableEntry } from '../prepare/response-table.js'
 
 /** Where a served path lives in the export: `/nb/` → `nb/index.html`, `/nb/cookies` → `nb/cookies.html`. */
 export function exportFileFor(urlPath: string): string {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
-import { type CookieCategory, cookieCategories } from '../cookie-inventory-config.js'
-import type { SiteConfig } from '../site-config.js'
+import { type CookieCategory, cookieCategories } from '../config/cookie-inventory-config.js'
+import type { SiteConfig } from '../config/site-config.js'
 
 export type OptionalCategory = Exclude<CookieCategory, 'necessary'>
 

@@ -1,5 +1,5 @@
-import type { LanguageContent } from '../content/load-content.js'
-import type { CookieEntry } from '../cookie-inventory-config.js'
+import type { CookieEntry } from '../config/cookie-inventory-config.js'
+import type { LanguageContent } from '../content/content-model.js'
 import {
   answerKey,
   type Choices,

@@ -1,4 +1,4 @@
-import type { PostalAddress, SiteConfig } from '../site-config.js'
+import type { PostalAddress, SiteConfig } from '../config/site-config.js'
 
 /** The company's contact details as the pages show them, with the link targets they need. */
 export interface ContactDetails {

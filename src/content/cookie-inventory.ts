@@ -1,5 +1,5 @@
+import { type CookieEntry, cookieCategories } from '../config/cookie-inventory-config.js'
 import { consentCookieName, consentMaxAgeMs } from '../consent/consent-cookie.js'
-import { type CookieEntry, cookieCategories } from '../cookie-inventory-config.js'
 import type { Translate } from './locales.js'
 
 /** One row of a cookie table, in the words of one language. */

@@ -1,7 +1,5 @@
-import path from 'node:path'
 import i18next, { type i18n, type TOptions } from 'i18next'
-import Backend from 'i18next-fs-backend'
-import { ConfigError } from '../config-error.js'
+import { ConfigError } from '../config/config-error.js'
 
 /** One locale file per page, plus `common` for what every page shares. */
 export const namespaces = ['common', 'policy', 'cookies', 'contact', 'history'] as const
@@ -9,45 +7,33 @@ export const namespaces = ['common', 'policy', 'cookies', 'contact', 'history'] 
 /** Looks up a text; a key that is missing or not a text is an error, never a raw key on the page. */
 export type Translate = (key: string, options?: TOptions) => string
 
+/** The texts of every locale file: language → namespace (`policy`, `versions/2024`) → JSON. */
+export type LocaleResources = Record<string, Record<string, Record<string, unknown>>>
+
 /**
- * Loads every locale file of every language into a fresh i18next instance. A fresh instance each
- * time means a reload gives exactly what a fresh start gives (reloadResources would merge).
+ * A fresh i18next instance holding the locale files as read and checked (i18next-fs-backend read
+ * them in the read stage). A fresh instance each time means a reload gives exactly what a fresh
+ * start gives (reloadResources would merge).
  */
-export async function loadLocales(
-  localesDir: string,
+export async function localeStore(
+  resources: LocaleResources,
   languages: readonly string[],
-  /** More files to load from every language's folder, such as the published versions. */
-  extraNamespaces: readonly string[] = [],
+  allNamespaces: readonly string[],
 ): Promise<i18n> {
-  const all = [...namespaces, ...extraNamespaces]
   const instance = i18next.createInstance()
-  const failures: string[] = []
-  instance.on('failedLoading', (lng, ns, message) => {
-    failures.push(`${path.join(localesDir, lng, `${ns}.json`)}: ${message}`)
-  })
-  await instance.use(Backend).init({
-    backend: { loadPath: path.join(localesDir, '{{lng}}', '{{ns}}.json') },
+  await instance.init({
+    resources,
     lng: languages[0] ?? 'nb',
     supportedLngs: [...languages],
-    preload: [...languages],
     fallbackLng: false,
-    ns: all,
+    ns: [...allNamespaces],
     defaultNS: 'common',
     load: 'currentOnly',
+    initAsync: false,
     // EJS escapes everything it prints; escaping here as well would double-escape.
     interpolation: { escapeValue: false },
     returnNull: false,
   })
-  if (failures.length > 0) throw new ConfigError(`locale file ${failures[0]}`)
-  for (const lng of languages) {
-    for (const ns of all) {
-      if (!instance.hasResourceBundle(lng, ns)) {
-        throw new ConfigError(
-          `locale file ${path.join(localesDir, lng, `${ns}.json`)} did not load`,
-        )
-      }
-    }
-  }
   return instance
 }
 

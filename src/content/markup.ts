@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it'
-import { ConfigError } from '../config-error.js'
+import { ConfigError } from '../config/config-error.js'
 
 /** HTML that our own code produced from trusted content; the only kind a template prints raw. */
 export type Html = string & { readonly __html: unique symbol }

@@ -1,7 +1,3 @@
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import { ConfigError } from '../config-error.js'
-
 const sectionId = /^[a-z][a-z0-9-]*$/
 
 /** What is wrong with a section order, each problem with the index of the id it concerns. */
@@ -22,18 +18,4 @@ export function sectionOrderProblems(raw: unknown): { index?: number; message: s
     }
   })
   return problems
-}
-
-/** The order of the notice's sections, defined once for every language in `locales/sections.json`. */
-export function loadSectionOrder(localesDir: string): readonly string[] {
-  const file = path.join(localesDir, 'sections.json')
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (error) {
-    throw new ConfigError(`section order ${file}: ${(error as Error).message}`)
-  }
-  const [problem] = sectionOrderProblems(raw)
-  if (problem) throw new ConfigError(`section order ${file}: ${problem.message}`)
-  return Object.freeze([...(raw as { policy: string[] }).policy])
 }

@@ -1,7 +1,5 @@
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
-import { ConfigError } from '../config-error.js'
-import { isObject } from '../json-value.js'
+import { ConfigError } from '../config/config-error.js'
+import { isObject } from '../config/json-value.js'
 import { firstDayOf, isPolicyDate, type PolicyDate } from './dates.js'
 
 /**
@@ -87,17 +85,13 @@ export function versionIndexProblems(raw: unknown): VersionIndexProblem[] {
   return problems
 }
 
-function parseVersionIndex(raw: unknown, file: string): VersionIndex {
-  const [problem] = versionIndexProblems(raw)
-  if (problem) {
-    const where = problem.path.length > 0 ? `${problem.path.join('.')}: ` : ''
-    throw new ConfigError(`version list ${file}: ${where}${problem.message}`)
-  }
-  const value = raw as { timeZone: string; versions: { effective: string; updated: string }[] }
+/** The list of versions as the check stage passed it (`checkVersionList` found no problem). */
+export function versionIndexOf(value: unknown): VersionIndex {
+  const list = value as { timeZone: string; versions: { effective: string; updated: string }[] }
   return Object.freeze({
-    timeZone: value.timeZone,
+    timeZone: list.timeZone,
     versions: Object.freeze(
-      value.versions.map((version) =>
+      list.versions.map((version) =>
         Object.freeze({
           id: version.effective,
           effective: version.effective,
@@ -106,17 +100,6 @@ function parseVersionIndex(raw: unknown, file: string): VersionIndex {
       ),
     ),
   })
-}
-
-export function loadVersionIndex(localesDir: string): VersionIndex {
-  const file = path.join(localesDir, versionIndexFile)
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (error) {
-    throw new ConfigError(`version list ${file}: ${(error as Error).message}`)
-  }
-  return parseVersionIndex(raw, file)
 }
 
 const calendars = new Map<string, Intl.DateTimeFormat>()

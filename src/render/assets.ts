@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 
 /** A file from `public/`, under a name that changes whenever its content does. */
@@ -21,8 +20,7 @@ const contentTypes: Record<string, string> = {
   '.svg': 'image/svg+xml',
 }
 
-function loadAsset(publicDir: string, file: string): Asset {
-  const body = readFileSync(path.join(publicDir, file))
+function asset(file: string, body: Buffer): Asset {
   const hash = createHash('sha256').update(body).digest('base64url').slice(0, 12)
   const extension = path.extname(file)
   return {
@@ -32,8 +30,11 @@ function loadAsset(publicDir: string, file: string): Asset {
   }
 }
 
-export function loadAssets(publicDir: string): Assets {
-  const css = loadAsset(publicDir, 'site.css')
-  const icon = loadAsset(publicDir, 'favicon.svg')
+/** The stylesheet and the icon as read, under their content-hashed addresses. */
+export function assetsOf(
+  files: readonly { readonly name: string; readonly body: Buffer }[],
+): Assets {
+  const [css, icon] = files.map((file) => asset(file.name, file.body))
+  if (!css || !icon) throw new Error('public/ needs site.css and favicon.svg')
   return { css: css.url, icon: icon.url, files: [css, icon] }
 }

@@ -1,8 +1,8 @@
+import { comparePath, feedPath, versionPath, versionsPath } from '../config/site-pages.js'
+import type { Content, LanguageContent } from '../content/content-model.js'
 import { formatPolicyDate } from '../content/dates.js'
-import type { Content, LanguageContent } from '../content/load-content.js'
 import { escapeHtml } from '../content/markup.js'
 import { startOfDate } from '../content/version-index.js'
-import { comparePath, feedPath, versionPath, versionsPath } from '../site-pages.js'
 
 /**
  * The versions of the notice as an Atom feed (RFC 4287), newest first: one entry per version with

@@ -1,5 +1,5 @@
-import type { Content, LanguageContent } from '../content/load-content.js'
-import { type PageName, pagePath } from '../site-pages.js'
+import { type PageName, pagePath } from '../config/site-pages.js'
+import type { Content, LanguageContent } from '../content/content-model.js'
 import { structuredData } from './structured-data.js'
 
 /** Where a page is in each language, so the switcher and the crawler tags can point to it. */

@@ -1,10 +1,10 @@
+import { comparePath, pagePath, versionPath, versionsPath } from '../config/site-pages.js'
 import { compareVersions } from '../content/compare-versions.js'
+import type { LanguageContent } from '../content/content-model.js'
 import { formatPolicyDate, textWithDate, textWithDates } from '../content/dates.js'
-import type { LanguageContent } from '../content/load-content.js'
 import type { Html } from '../content/markup.js'
 import type { PolicyModel } from '../content/policy.js'
 import type { VersionTimeline } from '../content/version-index.js'
-import { comparePath, pagePath, versionPath, versionsPath } from '../site-pages.js'
 
 /** What the version pages show, shaped from the content so that the templates only print. */
 

@@ -1,12 +1,12 @@
 import cookieParser from 'cookie-parser'
 import express, { type RequestHandler, Router } from 'express'
 import { rateLimit } from 'express-rate-limit'
-import type { Config } from '../config.js'
+import type { SiteBuild } from '../build/build-site.js'
+import type { Config } from '../config/environment.js'
+import { isPageName, pagePath } from '../config/site-pages.js'
 import { consentCookieName, consentMaxAgeMs, encodeConsent } from '../consent/consent-cookie.js'
 import type { Choices } from '../consent/consent-policy.js'
-import type { Logger } from '../logger.js'
-import type { SiteBuild } from '../render/build-site.js'
-import { isPageName, pagePath } from '../site-pages.js'
+import type { Logger } from '../log/logger.js'
 import { HttpError } from './http-error.js'
 
 /** Only this site's own pages may post a choice: a cross-site form gets 403. */

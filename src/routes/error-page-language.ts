@@ -1,5 +1,5 @@
-import { negotiateLanguage } from '../accept-language.js'
-import type { SiteBuild } from '../render/build-site.js'
+import type { SiteBuild } from '../build/build-site.js'
+import { negotiateLanguage } from '../http/accept-language.js'
 
 /**
  * The language an error page should speak: the path's first segment when it is a language we

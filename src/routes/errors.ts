@@ -1,22 +1,14 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
-import type { Logger } from '../logger.js'
-import type { SiteBuild } from '../render/build-site.js'
-import type { ErrorKind } from '../render/page-renderer.js'
-import { prepareHtml } from '../render/prepared-response.js'
-import { errorStatus } from '../render/response-table.js'
+import type { SiteBuild } from '../build/build-site.js'
+import { errorKindOf } from '../config/error-kinds.js'
+import type { Logger } from '../log/logger.js'
+import { prepareHtml } from '../prepare/prepared-response.js'
 import { errorPageLanguage } from './error-page-language.js'
 import { HttpError, statusOf } from './http-error.js'
 import { sendPrepared } from './send-prepared.js'
 
 export function notFound(): RequestHandler {
   return (req, _res, next) => next(new HttpError(404, `no page at ${req.path}`))
-}
-
-function kindOf(status: number): ErrorKind {
-  const kind = (Object.entries(errorStatus) as [ErrorKind, number][]).find(
-    ([, code]) => code === status,
-  )?.[0]
-  return kind ?? (status < 500 ? 'badRequest' : 'serverError')
 }
 
 /**
@@ -43,7 +35,7 @@ export function errorHandler(deps: {
     }
     const site = deps.current()
     const lng = errorPageLanguage(req.path, req.get('Accept-Language'), site)
-    const kind = kindOf(status)
+    const kind = errorKindOf(status)
     const language = site.content.languages.find((candidate) => candidate.lng === lng)
     if (status >= 500 && !deps.production && language) {
       const details = error instanceof Error ? (error.stack ?? error.message) : String(error)

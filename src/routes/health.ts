@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import type { Readiness } from '../site-reloader.js'
+import type { Readiness } from '../reload/site-reloader.js'
 
 /** Liveness and readiness: cheap, before everything else. */
 export function healthRoutes(readiness: () => Readiness): Router {

@@ -1,6 +1,6 @@
 import { Router } from 'express'
-import { negotiateLanguage } from '../accept-language.js'
-import type { SiteBuild } from '../render/build-site.js'
+import type { SiteBuild } from '../build/build-site.js'
+import { negotiateLanguage } from '../http/accept-language.js'
 import { HttpError } from './http-error.js'
 import { selectResponse } from './select-response.js'
 import { sendPrepared } from './send-prepared.js'

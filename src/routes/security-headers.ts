@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express'
-import type { SiteBuild } from '../render/build-site.js'
+import type { SiteBuild } from '../build/build-site.js'
 
 /** Sets the security headers on responses that are not prepared (prepared ones carry them). */
 export function securityHeaders(current: () => SiteBuild): RequestHandler {

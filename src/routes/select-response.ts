@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http'
+import type { SiteBuild } from '../build/build-site.js'
 import { consentKeyOf } from '../consent/consent-cookie.js'
 import { savedSuffix } from '../consent/consent-view.js'
-import type { SiteBuild } from '../render/build-site.js'
-import type { PreparedResponse } from '../render/prepared-response.js'
-import type { TableEntry } from '../render/response-table.js'
+import type { PreparedResponse } from '../prepare/prepared-response.js'
+import type { TableEntry } from '../prepare/response-table.js'
 
 /** True for `?saved=1`, where the cookie form sends the visitor after saving. */
 function savedRequested(url: string | undefined): boolean {

@@ -3,36 +3,45 @@
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
-import { loadConfig } from '../../src/config.js'
+import { checkSources } from '../../src/check/check-content.js'
+import { loadConfig } from '../../src/config/environment.js'
+import { localesDir, publicDir, viewsDir } from '../../src/config/paths.js'
 import { consentViews } from '../../src/consent/consent-view.js'
-import { loadContent } from '../../src/content/load-content.js'
-import { localesDir, publicDir, viewsDir } from '../../src/paths.js'
-import { loadAssets } from '../../src/render/assets.js'
+import { buildContent } from '../../src/content/content-model.js'
+import { readSources } from '../../src/read/read-sources.js'
+import { assetsOf } from '../../src/render/assets.js'
 import { createPageRenderer } from '../../src/render/page-renderer.js'
-import { isPageName, type PageName } from '../../src/site-pages.js'
+import { pageTable } from '../../src/render/page-table.js'
+import { compileTemplates } from '../../src/render/templates.js'
 
 const { config } = loadConfig({ ...process.env, NODE_ENV: 'production' })
-const content = await loadContent(localesDir, config.site, new Date())
-const renderer = createPageRenderer(viewsDir, content, loadAssets(publicDir), config.baseUrl)
+const sources = readSources({
+  localesDir,
+  publicDir,
+  viewsDir,
+  siteConfigPath: config.siteConfigPath,
+})
+const checked = checkSources(sources, { mode: 'production', now: new Date() })
+if (!checked.site) throw new Error('the content has errors: run npm run check')
+const content = await buildContent(checked.site, checked.documents, new Date())
+const templates = compileTemplates(viewsDir, sources.views)
+const renderer = createPageRenderer(templates, content, assetsOf(sources.assets), config.baseUrl)
+const pages = new Map(pageTable(content).map((entry) => [entry.path, entry]))
 
 const app = express()
 app.disable('x-powered-by')
 app.use(helmet())
 app.use(compression())
 app.get('/:lng/{:page}', (req, res, next) => {
-  const language = content.languages.find((candidate) => candidate.lng === req.params.lng)
-  const page: PageName = req.params.page === undefined ? 'policy' : (req.params.page as PageName)
-  if (!language || !isPageName(page)) {
+  const entry = pages.get(req.path)
+  if (!entry) {
     next()
     return
   }
-  const [consent] = consentViews(content.consent, config.site.cookieInventory, language, {
+  const [consent] = consentViews(content.consent, content.site.cookieInventory, entry.language, {
     withConfirmation: false,
   })
   if (!consent) throw new Error('no consent view')
-  res
-    .type('html')
-    .set('Cache-Control', 'public, max-age=300')
-    .send(renderer.page(language, page, consent))
+  res.type('html').set('Cache-Control', 'public, max-age=300').send(renderer.page(entry, consent))
 })
 app.listen(Number(process.env.PORT), '127.0.0.1', () => process.stdout.write('ready\n'))

@@ -6,7 +6,7 @@ import { request } from 'node:http'
 import { cpus, tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
-import { packageRoot } from '../../src/paths.js'
+import { packageRoot } from '../../src/config/paths.js'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)

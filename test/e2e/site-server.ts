@@ -1,12 +1,13 @@
 import type { Server } from 'node:http'
-import { loadConfig } from '../../src/config.js'
-import { createHttpServer } from '../../src/http-server.js'
-import { createMemoryLogger } from '../../src/logger.js'
-import { buildSite, defaultSources, type SiteBuild } from '../../src/render/build-site.js'
-import { createRequestHandler } from '../../src/request-handler.js'
-import { pageNames, pagePath } from '../../src/site-pages.js'
+import { buildSite, defaultSources, type SiteBuild } from '../../src/build/build-site.js'
+import { loadConfig } from '../../src/config/environment.js'
+import { pageNames, pagePath } from '../../src/config/site-pages.js'
+import { createHttpServer } from '../../src/http/http-server.js'
+import { createRequestHandler } from '../../src/http/request-handler.js'
+import { createMemoryLogger } from '../../src/log/logger.js'
 import { fixtureLocalesDir, fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { freePort } from '../helpers/free-port.js'
+import { readSiteConfig } from '../helpers/site-config.js'
 
 export interface RunningSite {
   readonly origin: string
@@ -54,7 +55,9 @@ export async function startSite(
 /** Every page of every language a site configuration lists. */
 export function pagePathsOf(env: NodeJS.ProcessEnv): string[] {
   const { config } = loadConfig({ NODE_ENV: 'test', ...env })
-  return config.site.languages.flatMap((lng) => pageNames.map((page) => pagePath(lng, page)))
+  return readSiteConfig(config.siteConfigPath).languages.flatMap((lng) =>
+    pageNames.map((page) => pagePath(lng, page)),
+  )
 }
 
 /** The pages of the shipped content, and of the test content. */

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { packageRoot } from '../../src/paths.js'
+import { packageRoot } from '../../src/config/paths.js'
 
 /**
  * The content the HTTP and rendering tests run on: a copy of the site's locale files and site

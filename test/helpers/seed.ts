@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { packageRoot } from '../../src/paths.js'
+import { packageRoot } from '../../src/config/paths.js'
 
 /** The company's notice as delivered (a copy kept with the tests), one line per entry; line 1 is index 0. */
 export const seedLines: readonly string[] = readFileSync(

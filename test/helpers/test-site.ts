@@ -2,16 +2,16 @@ import type { RequestListener } from 'node:http'
 import path from 'node:path'
 import type { Express } from 'express'
 import { createApp } from '../../src/app.js'
-import { type Config, loadConfig } from '../../src/config.js'
-import { createMemoryLogger } from '../../src/logger.js'
-import { packageRoot } from '../../src/paths.js'
 import {
   buildSite,
   defaultSources,
   type SiteBuild,
   type SiteSources,
-} from '../../src/render/build-site.js'
-import { createRequestHandler } from '../../src/request-handler.js'
+} from '../../src/build/build-site.js'
+import { type Config, loadConfig } from '../../src/config/environment.js'
+import { packageRoot } from '../../src/config/paths.js'
+import { createRequestHandler } from '../../src/http/request-handler.js'
+import { createMemoryLogger } from '../../src/log/logger.js'
 import { fixtureLocalesDir, fixtureSiteConfig } from './fixture-content.js'
 
 export const testBaseUrl = 'https://personvern.example.no'

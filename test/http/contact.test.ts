@@ -22,7 +22,7 @@ describe('the contact page', () => {
 
   it('links the phone number and the configured email', () => {
     expect($('main address a[href="tel:+862039252892"]').text()).toBe('+86-20-39252892')
-    const email = site.config.site.contact.email
+    const email = site.site.content.site.contact.email
     expect($(`main address a[href="mailto:${email}"]`).text()).toBe(email)
   })
 

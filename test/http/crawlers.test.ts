@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import request from 'supertest'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { packageRoot } from '../../src/paths.js'
+import { packageRoot } from '../../src/config/paths.js'
 import { parse } from '../helpers/html.js'
 import { createTestSite, type TestSite, testBaseUrl } from '../helpers/test-site.js'
 
@@ -130,7 +130,7 @@ describe('/.well-known/security.txt', () => {
       .trim()
       .split('\n')
       .map((line) => line.split(': '))
-    expect(fields).toContainEqual(['Contact', `mailto:${site.config.site.contact.email}`])
+    expect(fields).toContainEqual(['Contact', `mailto:${site.site.content.site.contact.email}`])
     expect(fields).toContainEqual(['Preferred-Languages', 'nb, en, zh'])
     expect(fields).toContainEqual(['Canonical', `${testBaseUrl}/.well-known/security.txt`])
     const expires = Date.parse(fields.find(([name]) => name === 'Expires')?.[1] ?? '')

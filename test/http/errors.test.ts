@@ -1,6 +1,6 @@
 import request from 'supertest'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { SiteBuild } from '../../src/render/build-site.js'
+import type { SiteBuild } from '../../src/build/build-site.js'
 import { parse } from '../helpers/html.js'
 import { createTestSite, type TestSite } from '../helpers/test-site.js'
 

@@ -1,7 +1,7 @@
 import { connect } from 'node:net'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { createHttpServer } from '../../src/http-server.js'
+import { createHttpServer } from '../../src/http/http-server.js'
 import { listen, rawRequest } from '../helpers/raw-http.js'
 import { createTestSite, fixture, type TestSite, testBaseUrl } from '../helpers/test-site.js'
 

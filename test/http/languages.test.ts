@@ -86,7 +86,7 @@ describe.each(cases)('$path', ({ lng, tag, ogLocale, page, path }) => {
     expect(organisation.contactPoint).toMatchObject({
       '@type': 'ContactPoint',
       telephone: '+86-20-39252892',
-      email: site.config.site.contact.email,
+      email: site.site.content.site.contact.email,
       availableLanguage: ['Norsk bokmål', 'English', '简体中文'],
     })
   })

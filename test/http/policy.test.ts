@@ -75,7 +75,7 @@ describe('the Norwegian notice', () => {
       'Shizhong Third Road, Guankeng Village, Dashi Street, Panyu District, Guangzhou',
     )
     expect(block.find('a[href="tel:+862039252892"]').text()).toBe('+86-20-39252892')
-    const email = site.config.site.contact.email
+    const email = site.site.content.site.contact.email
     expect(block.find(`a[href="mailto:${email}"]`).text()).toBe(email)
     expect(visibleText($, 'main address')).toContain(`E-postadresse: ${email}`)
   })

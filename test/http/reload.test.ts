@@ -2,11 +2,11 @@ import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import request from 'supertest'
 import { afterEach, describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.js'
-import { createMemoryLogger } from '../../src/logger.js'
-import { buildSite, defaultSources } from '../../src/render/build-site.js'
-import { createRequestHandler } from '../../src/request-handler.js'
-import { createSiteReloader, type SiteReloader } from '../../src/site-reloader.js'
+import { buildSite, defaultSources } from '../../src/build/build-site.js'
+import { loadConfig } from '../../src/config/environment.js'
+import { createRequestHandler } from '../../src/http/request-handler.js'
+import { createMemoryLogger } from '../../src/log/logger.js'
+import { createSiteReloader, type SiteReloader } from '../../src/reload/site-reloader.js'
 import { fixtureLocalesDir, fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { parse, visibleText } from '../helpers/html.js'
 import { copyLocales } from '../helpers/locale-copy.js'
@@ -34,7 +34,6 @@ async function reloadableSite(
     sources,
     initial: await buildSite(config, sources, clock()),
     logger,
-    env: {},
     clock,
   })
   reloaders.push(reloader)

@@ -4,7 +4,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { defaultSiteConfigPath, packageRoot } from '../../src/paths.js'
+import { defaultSiteConfigPath, packageRoot } from '../../src/config/paths.js'
 import { freePort } from '../helpers/free-port.js'
 
 const running: ChildProcess[] = []
@@ -93,7 +93,10 @@ describe('starting the server', () => {
       },
       'contact.email is required in production',
     ],
-    [{ SITE_CONFIG: 'test/fixtures/nope.json' }, 'nope.json: ENOENT'],
+    [
+      { SITE_CONFIG: 'test/fixtures/nope.json' },
+      /^Cannot start: test\/fixtures\/nope\.json:1:1 {2}error {2}the file is missing/,
+    ],
     [
       { NODE_ENV: 'production', BASE_URL: 'https://personvern.example.no' },
       'COOKIE_SECRET is required in production',

@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { negotiateLanguage, parseAcceptLanguage } from '../../src/accept-language.js'
-import { loadConfig } from '../../src/config.js'
+import { negotiateLanguage, parseAcceptLanguage } from '../../src/http/accept-language.js'
+import { readSiteConfig } from '../helpers/site-config.js'
 
-const { config } = loadConfig({ NODE_ENV: 'test' })
-const choose = (header: string | undefined) =>
-  negotiateLanguage(header, config.site.acceptLanguage, 'nb')
+const site = readSiteConfig()
+const choose = (header: string | undefined) => negotiateLanguage(header, site.acceptLanguage, 'nb')
 
 describe('choosing a language from Accept-Language', () => {
   it.each([

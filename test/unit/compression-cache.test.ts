@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterEach, describe, expect, it } from 'vitest'
-import { diskCompressionCache } from '../../src/render/compression-cache.js'
-import { prepareResponse } from '../../src/render/prepared-response.js'
+import { diskCompressionCache } from '../../src/prepare/compression-cache.js'
+import { prepareResponse } from '../../src/prepare/prepared-response.js'
 
 const dirs: string[] = []
 afterEach(() => {

@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.js'
-import { ConfigError } from '../../src/config-error.js'
-import { fieldName, parseSiteConfig } from '../../src/site-config.js'
+import { checkContent } from '../../src/check/check-files.js'
+import { ConfigError } from '../../src/config/config-error.js'
+import { loadConfig } from '../../src/config/environment.js'
+import { displayPath } from '../../src/config/paths.js'
+import { fieldName, parseSiteConfig } from '../../src/config/site-config.js'
+import { fixtureLocalesDir, fixtureSiteConfig } from '../helpers/fixture-content.js'
+import { readSiteConfig } from '../helpers/site-config.js'
 import { fixture } from '../helpers/test-site.js'
+
+/** The checker's findings about a site configuration (with the test content's locale files). */
+const checkSite = (env: NodeJS.ProcessEnv, siteConfigPath: string) => {
+  const { findings } = checkContent({ localesDir: fixtureLocalesDir, siteConfigPath, env })
+  const own = findings.filter((finding) => finding.file === displayPath(siteConfigPath))
+  return {
+    errors: own.filter((finding) => finding.level === 'error'),
+    warnings: own.filter((finding) => finding.level === 'warning'),
+  }
+}
 
 describe('environment', () => {
   it('has working defaults: port 3000, development, localhost base URL', () => {
@@ -42,7 +56,6 @@ describe('environment', () => {
     ],
     [{ BASE_URL: 'ftp://example.no' }, 'must start with https:// or http://'],
     [{ BASE_URL: 'https://example.no/?x=1' }, "must be the site's origin only"],
-    [{ SITE_CONFIG: 'test/fixtures/does-not-exist.json' }, 'does-not-exist.json: ENOENT'],
     [
       { NODE_ENV: 'production', BASE_URL: 'https://a.example' },
       'COOKIE_SECRET is required in production',
@@ -60,15 +73,17 @@ describe('environment', () => {
   })
 
   it('warns about the placeholder email address on example.com', () => {
-    const { warnings } = loadConfig({})
+    const warnings = checkSite({}, fixtureSiteConfig).warnings.map((finding) => finding.message)
     expect(warnings.join('\n')).toContain('"personvern@example.com"')
     expect(warnings.join('\n')).toContain('placeholder')
   })
 
   it('reads another site configuration named by SITE_CONFIG', () => {
     const { config } = loadConfig({ SITE_CONFIG: fixture('site-cookie-inventory.json') })
-    expect(config.site.contact.email).toBe('personvern@firma.example')
-    expect(config.site.cookieInventory).toHaveLength(3)
+    expect(config.siteConfigPath).toBe(fixture('site-cookie-inventory.json'))
+    const site = readSiteConfig(config.siteConfigPath)
+    expect(site.contact.email).toBe('personvern@firma.example')
+    expect(site.cookieInventory).toHaveLength(3)
   })
 })
 
@@ -112,16 +127,17 @@ describe('site configuration', () => {
   })
 
   it('requires the contact email in production', () => {
-    expect(() =>
-      loadConfig({
-        NODE_ENV: 'production',
-        COOKIE_SECRET: 'x'.repeat(32),
-        BASE_URL: 'https://personvern.example.no',
-        SITE_CONFIG: fixture('site-without-email.json'),
-      }),
-    ).toThrow('contact.email is required in production')
-    const { warnings } = loadConfig({ SITE_CONFIG: fixture('site-without-email.json') })
-    expect(warnings.join()).toContain('contact.email is empty')
+    const production = {
+      NODE_ENV: 'production',
+      COOKIE_SECRET: 'x'.repeat(32),
+      BASE_URL: 'https://personvern.example.no',
+    }
+    const withoutEmail = fixture('site-without-email.json')
+    expect(checkSite(production, withoutEmail).errors.map((finding) => finding.message)).toEqual([
+      'contact.email is required in production',
+    ])
+    const { warnings } = checkSite({}, withoutEmail)
+    expect(warnings.map((finding) => finding.message).join()).toContain('contact.email is empty')
   })
 
   it.each([

@@ -1,10 +1,9 @@
 import { rmSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadConfig } from '../../src/config.js'
-import { ConfigError } from '../../src/config-error.js'
-import { loadContent } from '../../src/content/load-content.js'
-import { buildSite, defaultSources } from '../../src/render/build-site.js'
+import { buildSite, defaultSources } from '../../src/build/build-site.js'
+import { ConfigError } from '../../src/config/config-error.js'
+import { loadConfig } from '../../src/config/environment.js'
 import { fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { copyLocales } from '../helpers/locale-copy.js'
 
@@ -20,8 +19,11 @@ async function loadError(dir: string): Promise<ConfigError> {
 }
 
 describe('building the site from locale files', () => {
-  it('loads the shipped locale files', async () => {
-    const content = await loadContent(copyLocales().dir, config.site, new Date())
+  it('loads the locale files of every language', async () => {
+    const { content } = await buildSite(config, {
+      ...defaultSources,
+      localesDir: copyLocales().dir,
+    })
     expect(content.languages.map((language) => language.lng)).toEqual(['nb', 'en', 'zh'])
     expect(content.languages[0]?.policy.sections.length).toBeGreaterThan(5)
   })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createLogger } from '../../src/logger.js'
+import { createLogger } from '../../src/log/logger.js'
 
 /** A logger writing into a list, as the server's writes to stdout. */
 function capturedLogger() {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { pageLinkResolver } from '../../src/config/site-pages.js'
 import { renderInline, renderParagraph } from '../../src/content/markup.js'
-import { pageLinkResolver } from '../../src/site-pages.js'
 
 const render = (text: string) => renderInline(text, pageLinkResolver('nb'), 'test')
 

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
-import { packageRoot } from '../../src/paths.js'
+import { packageRoot } from '../../src/config/paths.js'
 
 const read = (file: string) => JSON.parse(readFileSync(path.join(packageRoot, file), 'utf8'))
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true })

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportFileFor, exportSite } from '../../src/cli/static-export.js'
-import { packageRoot } from '../../src/paths.js'
+import { packageRoot } from '../../src/config/paths.js'
 import { listen, rawRequest } from '../helpers/raw-http.js'
 import { createTestSite, fixture, type TestSite } from '../helpers/test-site.js'
 

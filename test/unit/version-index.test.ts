@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError } from '../../src/config-error.js'
+import { ConfigError } from '../../src/config/config-error.js'
 import { startOfDate, versionTimeline } from '../../src/content/version-index.js'
 
 describe('when a date begins', () => {

@@ -1,7 +1,6 @@
 import path from 'node:path'
 import { ConfigError } from './config-error.js'
 import { defaultSiteConfigPath, packageRoot } from './paths.js'
-import { isPlaceholderEmail, loadSiteConfig, type SiteConfig } from './site-config.js'
 
 export type Environment = 'production' | 'development' | 'test'
 
@@ -11,8 +10,8 @@ export interface Config {
   readonly host: string
   /** The public origin and path prefix of the site, without a trailing slash. */
   readonly baseUrl: string
+  /** The site configuration file, read with the content at every build. */
   readonly siteConfigPath: string
-  readonly site: SiteConfig
   /** Signs the consent cookie; from COOKIE_SECRET, required in production. */
   readonly cookieSecret: string
   /** How many proxies stand in front of the server, for the client address (`trust proxy`). */
@@ -21,8 +20,6 @@ export interface Config {
 
 export interface LoadedConfig {
   readonly config: Config
-  /** Problems worth a line in the log that do not stop the server. */
-  readonly warnings: readonly string[]
 }
 
 export function parseEnvironment(value: string | undefined): Environment {
@@ -100,41 +97,18 @@ export function siteConfigPathFrom(environment: NodeJS.ProcessEnv): string {
     : defaultSiteConfigPath
 }
 
-/** Parses the environment and the site configuration file once, into a frozen value. */
+/** Parses the environment once, into a frozen value; the site configuration is content. */
 export function loadConfig(environment: NodeJS.ProcessEnv): LoadedConfig {
   const env = parseEnvironment(environment.NODE_ENV)
   const port = parsePort(environment.PORT)
-  const host = environment.HOST || '0.0.0.0'
-  const baseUrl = parseBaseUrl(environment.BASE_URL, port, env)
-  const cookieSecret = parseCookieSecret(environment.COOKIE_SECRET, env)
-  const trustProxyHops = parseTrustProxyHops(environment.TRUST_PROXY_HOPS)
-  const siteConfigPath = siteConfigPathFrom(environment)
-  const site = loadSiteConfig(siteConfigPath)
-
-  const warnings: string[] = []
-  const email = site.contact.email
-  if (email === '') {
-    if (env === 'production') {
-      throw new ConfigError(
-        `site configuration ${siteConfigPath}: contact.email is required in production`,
-      )
-    }
-    warnings.push(`contact.email is empty in ${siteConfigPath}: pages show no email address`)
-  } else if (isPlaceholderEmail(email)) {
-    warnings.push(
-      `contact.email "${email}" in ${siteConfigPath} is a placeholder: set the company's real address before publishing`,
-    )
-  }
-
   const config: Config = Object.freeze({
     env,
     port,
-    host,
-    baseUrl,
-    siteConfigPath,
-    site,
-    cookieSecret,
-    trustProxyHops,
+    host: environment.HOST || '0.0.0.0',
+    baseUrl: parseBaseUrl(environment.BASE_URL, port, env),
+    siteConfigPath: siteConfigPathFrom(environment),
+    cookieSecret: parseCookieSecret(environment.COOKIE_SECRET, env),
+    trustProxyHops: parseTrustProxyHops(environment.TRUST_PROXY_HOPS),
   })
-  return { config, warnings }
+  return { config }
 }

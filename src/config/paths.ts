@@ -21,3 +21,9 @@ export const publicDir = path.join(packageRoot, 'public')
 export const defaultSiteConfigPath = path.join(packageRoot, 'config', 'site.json')
 /** Compressed bodies kept between builds and starts (see render/compression-cache.ts). */
 export const compressedDir = path.join(packageRoot, 'build', 'compressed')
+
+/** A path as staff see it: relative to the project when inside it, with forward slashes. */
+export function displayPath(absolute: string): string {
+  const relative = path.relative(packageRoot, absolute)
+  return relative.startsWith('..') ? absolute : relative.split(path.sep).join('/')
+}

@@ -1,4 +1,4 @@
-import type { Encoding } from './render/prepared-response.js'
+import type { Encoding } from '../prepare/prepared-response.js'
 
 /**
  * The best encoding a client accepts, by the server's preference (brotli, then gzip), not by

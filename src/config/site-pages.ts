@@ -1,8 +1,36 @@
-/** The pages every language has, and the path of each. Routes, links and the sitemap use this list. */
-export const pageNames = ['policy', 'cookies', 'contact'] as const
-export type PageName = (typeof pageNames)[number]
+/**
+ * The pages every language has in its menu: the address (slug) under the language, the locale
+ * file (namespace) that holds its title and texts, its template in views/pages/, and whether it
+ * shows the confirmation of a saved cookie choice (the page with the form). Routes,
+ * links, the menu and the sitemap use this table; adding a page is adding a row here, a locale
+ * file and a template.
+ */
+export const sitePages = [
+  { name: 'policy', slug: '', namespace: 'policy', template: 'policy', confirmsChoice: false },
+  {
+    name: 'cookies',
+    slug: 'cookies',
+    namespace: 'cookies',
+    template: 'cookies',
+    confirmsChoice: true,
+  },
+  {
+    name: 'contact',
+    slug: 'contact',
+    namespace: 'contact',
+    template: 'contact',
+    confirmsChoice: false,
+  },
+] as const
 
-const slugs: Record<PageName, string> = { policy: '', cookies: 'cookies', contact: 'contact' }
+export type SitePage = (typeof sitePages)[number]
+export type PageName = SitePage['name']
+export const pageNames: readonly PageName[] = sitePages.map((page) => page.name)
+
+const slugs = Object.fromEntries(sitePages.map((page) => [page.name, page.slug])) as Record<
+  PageName,
+  string
+>
 
 export function isPageName(value: string): value is PageName {
   return (pageNames as readonly string[]).includes(value)

@@ -1,8 +1,8 @@
 import type { IncomingMessage, RequestListener } from 'node:http'
-import { type AppDeps, createApp } from './app.js'
-import { logAnswered, logWhenFinished } from './request-log.js'
-import { selectResponse } from './routes/select-response.js'
-import { sendPrepared } from './routes/send-prepared.js'
+import { type AppDeps, createApp } from '../app.js'
+import { logAnswered, logWhenFinished } from '../log/request-log.js'
+import { selectResponse } from '../routes/select-response.js'
+import { sendPrepared } from '../routes/send-prepared.js'
 import { pathOf } from './url-path.js'
 
 /**

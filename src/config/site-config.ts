@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs'
-import { ConfigError } from './config-error.js'
 import { type CookieEntry, parseCookie } from './cookie-inventory-config.js'
 import { isObject, type Json } from './json-value.js'
 
@@ -55,24 +53,6 @@ export function fieldName(path: readonly (string | number)[]): string {
       typeof part === 'number' ? `[${part}]` : index === 0 ? part : `.${part}`,
     )
     .join('')
-}
-
-/** Reads and checks the site configuration file; the first problem is a ConfigError naming file and field. */
-export function loadSiteConfig(file: string): SiteConfig {
-  let raw: unknown
-  try {
-    raw = JSON.parse(readFileSync(file, 'utf8'))
-  } catch (error) {
-    throw new ConfigError(`site configuration ${file}: ${(error as Error).message}`)
-  }
-  const { config, problems } = parseSiteConfig(raw)
-  const [first] = problems
-  if (first || !config) {
-    throw new ConfigError(
-      `site configuration ${file}: ${fieldName(first?.path ?? [])} ${first?.message}`,
-    )
-  }
-  return config
 }
 
 /** Checks a parsed site configuration; every problem is reported, with where it is. */

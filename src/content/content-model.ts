@@ -1,15 +1,20 @@
-import { ConfigError } from '../config-error.js'
+import type { SiteConfig } from '../config/site-config.js'
+import { pageLinkResolver } from '../config/site-pages.js'
 import { type ConsentPolicy, consentPolicy } from '../consent/consent-policy.js'
-import type { SiteConfig } from '../site-config.js'
-import { pageLinkResolver } from '../site-pages.js'
 import { buildContactDetails, type ContactDetails } from './contact-details.js'
 import { buildCookieInventory, type CookieInventoryModel } from './cookie-inventory.js'
-import { loadLocales, type Translate, translatorFor } from './locales.js'
+import {
+  type LocaleResources,
+  localeStore,
+  namespaces,
+  type Translate,
+  translatorFor,
+} from './locales.js'
 import { type Html, renderInline } from './markup.js'
 import { buildPolicyVersion, type PolicyModel, versionSectionOrder } from './policy.js'
 import {
-  loadVersionIndex,
   type VersionTimeline,
+  versionIndexOf,
   versionNamespace,
   versionTimeline,
 } from './version-index.js'
@@ -39,45 +44,28 @@ export interface Content {
   readonly timeline: VersionTimeline
 }
 
-/** A BCP 47 tag as the pages use it: language, optional script, optional region (`zh-Hans`). */
-export const languageTag = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))?$/
-export const openGraphLocale = /^[a-z]{2,3}_[A-Z]{2}$/
-
-function languageIdentity(
-  t: Translate,
-  lng: string,
-): { tag: string; name: string; ogLocale: string } {
-  const tag = t('common:language.tag')
-  const locale = t('common:language.ogLocale')
-  const where = `locale file locales/${lng}/common.json`
-  if (!languageTag.test(tag) || tag.split('-')[0] !== lng) {
-    throw new ConfigError(
-      `${where}: language.tag "${tag}" must be a language tag starting with "${lng}", such as "${lng}" or "zh-Hans"`,
-    )
-  }
-  if (!openGraphLocale.test(locale)) {
-    throw new ConfigError(`${where}: language.ogLocale "${locale}" must look like "nb_NO"`)
-  }
-  return { tag, name: t('common:language.name'), ogLocale: locale }
-}
+/** The files as parsed by the check stage, by key: `versions`, `nb/policy`, `en/versions/2024`. */
+export type ParsedFiles = ReadonlyMap<string, { readonly value: unknown }>
 
 /**
- * Locale files and site configuration in, a validated content model out; throws ConfigError.
- * `now` decides which published version of the notice is in force.
+ * The content model stage: the checked files in, everything the pages are made of out. It
+ * validates nothing of its own (the check stage has); `now` decides which published version of
+ * the notice is in force.
  */
-export async function loadContent(
-  localesDir: string,
+export async function buildContent(
   site: SiteConfig,
+  files: ParsedFiles,
   now: Date,
 ): Promise<Content> {
-  const index = loadVersionIndex(localesDir)
+  const index = versionIndexOf(files.get('versions')?.value)
   const timeline = versionTimeline(index, now)
-  const i18n = await loadLocales(
-    localesDir,
+  const versionNamespaces = index.versions.map((version) => versionNamespace(version.id))
+  const i18n = await localeStore(
+    localeResources(files, site.languages, [...namespaces, ...versionNamespaces]),
     site.languages,
-    index.versions.map((version) => versionNamespace(version.id)),
+    [...namespaces, ...versionNamespaces],
   )
-  const source = site.languages[0] ?? 'nb'
+  const [source = 'nb'] = site.languages
   const orders = new Map(
     index.versions.map((version) => [version.id, versionSectionOrder(i18n, source, version)]),
   )
@@ -92,7 +80,9 @@ export async function loadContent(
     )
     return {
       lng,
-      ...languageIdentity(t, lng),
+      tag: t('common:language.tag'),
+      name: t('common:language.name'),
+      ogLocale: t('common:language.ogLocale'),
       t,
       policy: versions.get(timeline.inForce.id) as PolicyModel,
       versions,
@@ -110,6 +100,22 @@ export async function loadContent(
     }
   })
   return { site, consent, contact: buildContactDetails(site), languages, timeline }
+}
+
+/** The parsed locale files as i18next takes them: language → namespace → texts. */
+function localeResources(
+  files: ParsedFiles,
+  languages: readonly string[],
+  names: readonly string[],
+): LocaleResources {
+  return Object.fromEntries(
+    languages.map((lng) => [
+      lng,
+      Object.fromEntries(
+        names.map((ns) => [ns, files.get(`${lng}/${ns}`)?.value as Record<string, unknown>]),
+      ),
+    ]),
+  )
 }
 
 /**

@@ -1,0 +1,122 @@
+import { checkSources } from '../check/check-content.js'
+import { type Finding, formatFinding } from '../check/findings.js'
+import { ConfigError } from '../config/config-error.js'
+import type { Config } from '../config/environment.js'
+import { compressedDir, localesDir, publicDir, viewsDir } from '../config/paths.js'
+import type { ConsentPolicy } from '../consent/consent-policy.js'
+import { buildContent, type Content, contentAt } from '../content/content-model.js'
+import { type CompressionCache, diskCompressionCache } from '../prepare/compression-cache.js'
+import type { HeaderList } from '../prepare/prepared-response.js'
+import { prepareResponses, type ResponseTable } from '../prepare/response-table.js'
+import { readSources } from '../read/read-sources.js'
+import { type Assets, assetsOf } from '../render/assets.js'
+import { createPageRenderer, type PageRenderer } from '../render/page-renderer.js'
+import { renderSite } from '../render/render-site.js'
+import { securityHeaderList } from '../render/security-headers.js'
+import { compileTemplates } from '../render/templates.js'
+
+/** One complete, consistent build of the site: content, assets, renderer and every response. */
+export interface SiteBuild {
+  readonly content: Content
+  readonly assets: Assets
+  readonly renderer: PageRenderer
+  readonly responses: ResponseTable
+  /** The security headers of every response, prepared or not. */
+  readonly securityHeaders: HeaderList
+  /** The checker's warnings about the content this build was made from. */
+  readonly warnings: readonly Finding[]
+  /** What a request's consent cookie is checked against. */
+  readonly consent: { readonly policy: ConsentPolicy; readonly secret: string }
+}
+
+/** Where a build reads from; the site configuration file is named by the configuration. */
+export interface SiteSources {
+  readonly localesDir: string
+  readonly publicDir: string
+  readonly viewsDir: string
+  /** Compressed bodies from an earlier build; none, to compress everything. */
+  readonly compressionCache?: CompressionCache
+}
+
+export const defaultSources: SiteSources = { localesDir, publicDir, viewsDir }
+
+/** What the server uses: the default sources, and the bodies `npm run build` compressed. */
+export const serverSources: SiteSources = {
+  ...defaultSources,
+  compressionCache: diskCompressionCache(compressedDir, { write: false }),
+}
+
+/** Content the checker refused: the message names the first error, `errors` holds them all. */
+export class ContentRejected extends ConfigError {
+  override name = 'ContentRejected'
+  constructor(readonly errors: readonly Finding[]) {
+    const [first] = errors
+    const more = errors.length > 1 ? ` (and ${errors.length - 1} more: run npm run check)` : ''
+    super(`${first ? formatFinding(first) : 'the content has errors'}${more}`)
+  }
+}
+
+/**
+ * The build, in the order data flows: read every file once → check → content model → render
+ * every page and file → prepare the responses. Content with errors is a ContentRejected.
+ */
+export async function buildSite(
+  config: Config,
+  sources: SiteSources = defaultSources,
+  now: Date = new Date(),
+): Promise<SiteBuild> {
+  const read = readSources({ ...sources, siteConfigPath: config.siteConfigPath })
+  const checked = checkSources(read, { mode: config.env, now })
+  if (checked.errors.length > 0 || !checked.site) throw new ContentRejected(checked.errors)
+  const content = await buildContent(checked.site, checked.documents, now)
+  const assets = assetsOf(read.assets)
+  const templates = compileTemplates(sources.viewsDir, read.views)
+  const renderer = createPageRenderer(templates, content, assets, config.baseUrl)
+  return prepareSite(config, content, assets, renderer, sources, now, checked.warnings)
+}
+
+/**
+ * The same site rendered again for another moment, from the content, assets and templates
+ * already loaded: how an announced version comes into force at its time, whatever state the
+ * files are in then: no locale, configuration or template file is read again.
+ */
+export function rebuildAt(
+  config: Config,
+  site: SiteBuild,
+  sources: SiteSources,
+  now: Date,
+): Promise<SiteBuild> {
+  const content = contentAt(site.content, now)
+  const renderer = site.renderer.withContent(content)
+  return prepareSite(config, content, site.assets, renderer, sources, now, site.warnings)
+}
+
+/** The last two stages: render, then prepare. */
+async function prepareSite(
+  config: Config,
+  content: Content,
+  assets: Assets,
+  renderer: PageRenderer,
+  sources: SiteSources,
+  now: Date,
+  warnings: readonly Finding[],
+): Promise<SiteBuild> {
+  const production = config.env === 'production'
+  const securityHeaders = securityHeaderList({ production })
+  const rendered = renderSite(content, renderer, assets, { baseUrl: config.baseUrl, now })
+  const responses = await prepareResponses(rendered, {
+    byConsent: content.consent.categories.length > 0,
+    securityHeaders: (scripts) =>
+      scripts.length === 0 ? securityHeaders : securityHeaderList({ production, scripts }),
+    ...(sources.compressionCache ? { compressionCache: sources.compressionCache } : {}),
+  })
+  return {
+    content,
+    assets,
+    renderer,
+    responses,
+    securityHeaders,
+    warnings,
+    consent: { policy: content.consent, secret: config.cookieSecret },
+  }
+}

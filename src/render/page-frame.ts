@@ -1,0 +1,80 @@
+import {
+  comparePath,
+  feedPath,
+  type PageName,
+  pageNames,
+  pagePath,
+  versionsPath,
+} from '../config/site-pages.js'
+import type { ConsentView } from '../consent/consent-view.js'
+import type { Content, LanguageContent } from '../content/content-model.js'
+import { textWithDate } from '../content/dates.js'
+import type { Assets } from './assets.js'
+import type { PathIn } from './crawler-head.js'
+
+/** What every page of a language shares: menu, language switcher, announcement, footer. */
+export function pageFrame(
+  content: Content,
+  assets: Assets,
+  language: LanguageContent,
+  current: PageName | undefined,
+  pathIn: PathIn,
+  consent: ConsentView | null,
+) {
+  const { lng, t } = language
+  const source = content.languages[0] as LanguageContent
+  const { timeline } = content
+  const announced = timeline.upcoming[0]
+  const comparison = announced ? comparePath(lng, timeline.inForce.id, announced.id) : null
+  return {
+    consent,
+    cookiesPath: pagePath(lng, 'cookies'),
+    // Where the banner's choice returns to: the page itself, or the notice from other pages.
+    currentPage: current ?? 'policy',
+    lng,
+    tag: language.tag,
+    t,
+    assets,
+    siteName: content.site.organisationName ?? t('common:site.name'),
+    contact: content.contact,
+    nav: pageNames.map((page) => ({
+      href: pagePath(lng, page),
+      label: t(`common:nav.${page}`),
+      current: page === current,
+    })),
+    languages: content.languages.map((other) => ({
+      href: pathIn(other.lng),
+      tag: other.tag,
+      name: other.name,
+      current: other.lng === lng,
+    })),
+    translation:
+      lng === source.lng
+        ? null
+        : {
+            notice: t('common:translation.notice'),
+            link: t('common:translation.link'),
+            href: pathIn(source.lng),
+            hreflang: source.tag,
+          },
+    announcement: announced
+      ? {
+          text: textWithDate(
+            t('history:announcement.text', { skipInterpolation: true }),
+            announced.effective,
+            lng,
+          ),
+          link: t('history:announcement.link'),
+          // On the comparison itself, the announcement does not link to the page it is on.
+          href: comparison === pathIn(lng) ? null : comparison,
+        }
+      : null,
+    feed: { href: feedPath(lng), title: t('history:feed.title') },
+    versionsHref: versionsPath(lng),
+    updated: textWithDate(
+      t('common:footer.updated', { skipInterpolation: true }),
+      language.policy.version.updated,
+      lng,
+    ),
+  }
+}
