@@ -12,8 +12,9 @@ const shutdownDeadlineMs = 10_000
 async function start(): Promise<void> {
   const { config } = loadConfig(process.env)
   // Express and the routes load while the pages compress on libuv's threads: start-up overlaps.
-  const [site, { createRequestHandler }, { createHttpServer }] = await Promise.all([
+  const [site, { createApp }, { createRequestHandler }, { createHttpServer }] = await Promise.all([
     buildSite(config, serverSources),
+    import('./app.js'),
     import('./http/request-handler.js'),
     import('./http/http-server.js'),
   ])
@@ -37,12 +38,8 @@ async function start(): Promise<void> {
     () => void reloader.reload('daily refresh').catch(() => undefined),
     86_400_000,
   ).unref()
-  const handler = createRequestHandler({
-    config,
-    current: reloader.current,
-    readiness: reloader.readiness,
-    logger,
-  })
+  const deps = { config, current: reloader.current, readiness: reloader.readiness, logger }
+  const handler = createRequestHandler(deps, createApp(deps))
 
   const server = createHttpServer(handler)
   server.listen(config.port, config.host, () => {

@@ -8,11 +8,11 @@ import { buildContent, type Content, contentAt } from '../content/content-model.
 import { type CompressionCache, diskCompressionCache } from '../prepare/compression-cache.js'
 import type { HeaderList } from '../prepare/prepared-response.js'
 import { prepareResponses, type ResponseTable } from '../prepare/response-table.js'
+import { securityHeaderList } from '../prepare/security-headers.js'
 import { readSources } from '../read/read-sources.js'
 import { type Assets, assetsOf } from '../render/assets.js'
 import { createPageRenderer, type PageRenderer } from '../render/page-renderer.js'
 import { renderSite } from '../render/render-site.js'
-import { securityHeaderList } from '../render/security-headers.js'
 import { compileTemplates } from '../render/templates.js'
 
 /** One complete, consistent build of the site: content, assets, renderer and every response. */

@@ -22,6 +22,8 @@ export interface ConsentPolicy {
 export const unanswered = 'unset'
 /** The only variant key when there is nothing to choose. */
 export const nothingToChoose = 'none'
+/** Added to a variant key for the page that confirms a saved choice. */
+export const savedSuffix = '+saved'
 
 /** Every answer a visitor can give: each optional category yes or no, in every combination. */
 export function everyAnswer(categories: readonly string[]): Choices[] {

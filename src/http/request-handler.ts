@@ -1,8 +1,9 @@
 import type { IncomingMessage, RequestListener } from 'node:http'
-import { type AppDeps, createApp } from '../app.js'
-import { logAnswered, logWhenFinished } from '../log/request-log.js'
-import { selectResponse } from '../routes/select-response.js'
-import { sendPrepared } from '../routes/send-prepared.js'
+import type { SiteBuild } from '../build/build-site.js'
+import type { Logger } from '../log/logger.js'
+import { logAnswered, logWhenFinished } from './request-log.js'
+import { selectResponse } from './select-response.js'
+import { sendPrepared } from './send-prepared.js'
 import { pathOf } from './url-path.js'
 
 /**
@@ -11,8 +12,11 @@ import { pathOf } from './url-path.js'
  * goes through the Express app. Prepared responses carry their security headers and both paths
  * send them through sendPrepared, so a response is the same whichever path answered it.
  */
-export function createRequestHandler(deps: AppDeps): RequestListener {
-  const app = createApp(deps)
+export function createRequestHandler(
+  deps: { readonly current: () => SiteBuild; readonly logger: Logger },
+  /** The Express app (createApp), for everything that is not prepared. */
+  app: RequestListener,
+): RequestListener {
   const preparedFor = (req: IncomingMessage) => {
     try {
       const site = deps.current()

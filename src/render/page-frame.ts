@@ -6,10 +6,10 @@ import {
   pagePath,
   versionsPath,
 } from '../config/site-pages.js'
-import type { ConsentView } from '../consent/consent-view.js'
 import type { Content, LanguageContent } from '../content/content-model.js'
 import { textWithDate } from '../content/dates.js'
 import type { Assets } from './assets.js'
+import type { ConsentView } from './consent-view.js'
 import type { PathIn } from './crawler-head.js'
 
 /** What every page of a language shares: menu, language switcher, announcement, footer. */

@@ -1,11 +1,11 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { SiteBuild } from '../build/build-site.js'
 import { errorKindOf } from '../config/error-kinds.js'
+import { sendPrepared } from '../http/send-prepared.js'
 import type { Logger } from '../log/logger.js'
 import { prepareHtml } from '../prepare/prepared-response.js'
 import { errorPageLanguage } from './error-page-language.js'
 import { HttpError, statusOf } from './http-error.js'
-import { sendPrepared } from './send-prepared.js'
 
 export function notFound(): RequestHandler {
   return (req, _res, next) => next(new HttpError(404, `no page at ${req.path}`))

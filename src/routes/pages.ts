@@ -1,9 +1,9 @@
 import { Router } from 'express'
 import type { SiteBuild } from '../build/build-site.js'
 import { negotiateLanguage } from '../http/accept-language.js'
+import { selectResponse } from '../http/select-response.js'
+import { sendPrepared } from '../http/send-prepared.js'
 import { HttpError } from './http-error.js'
-import { selectResponse } from './select-response.js'
-import { sendPrepared } from './send-prepared.js'
 
 /**
  * The prepared responses (pages, crawler files, assets), looked up by exact path; near misses

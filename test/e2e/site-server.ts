@@ -1,4 +1,5 @@
 import type { Server } from 'node:http'
+import { createApp } from '../../src/app.js'
 import { buildSite, defaultSources, type SiteBuild } from '../../src/build/build-site.js'
 import { loadConfig } from '../../src/config/environment.js'
 import { pageNames, pagePath } from '../../src/config/site-pages.js'
@@ -37,9 +38,8 @@ export async function startSite(
   const localesDir = options.localesDir ?? (options.shipped ? undefined : fixtureLocalesDir)
   const sources = localesDir ? { ...defaultSources, localesDir } : defaultSources
   const site = await buildSite(config, sources, options.now)
-  const server: Server = createHttpServer(
-    createRequestHandler({ config, current: () => site, logger: createMemoryLogger() }),
-  )
+  const deps = { config, current: () => site, logger: createMemoryLogger() }
+  const server: Server = createHttpServer(createRequestHandler(deps, createApp(deps)))
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
   return {
     origin,

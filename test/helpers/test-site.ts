@@ -52,5 +52,11 @@ export async function createTestSite(
   const site = options.wrap ? options.wrap(built) : built
   const logger = createMemoryLogger()
   const deps = { config, current: () => site, logger }
-  return { app: createRequestHandler(deps), expressApp: createApp(deps), site, config, logger }
+  return {
+    app: createRequestHandler(deps, createApp(deps)),
+    expressApp: createApp(deps),
+    site,
+    config,
+    logger,
+  }
 }

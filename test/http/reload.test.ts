@@ -2,6 +2,7 @@ import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import request from 'supertest'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createApp } from '../../src/app.js'
 import { buildSite, defaultSources } from '../../src/build/build-site.js'
 import { loadConfig } from '../../src/config/environment.js'
 import { createRequestHandler } from '../../src/http/request-handler.js'
@@ -37,12 +38,8 @@ async function reloadableSite(
     clock,
   })
   reloaders.push(reloader)
-  const app = createRequestHandler({
-    config,
-    current: reloader.current,
-    readiness: reloader.readiness,
-    logger,
-  })
+  const deps = { config, current: reloader.current, readiness: reloader.readiness, logger }
+  const app = createRequestHandler(deps, createApp(deps))
   const page = async (urlPath = '/nb/') => parse((await request(app).get(urlPath).expect(200)).text)
   return { copy, siteConfigPath, reloader, app, page, logger }
 }

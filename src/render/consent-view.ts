@@ -1,13 +1,14 @@
 import type { CookieEntry } from '../config/cookie-inventory-config.js'
-import type { LanguageContent } from '../content/content-model.js'
 import {
   answerKey,
   type Choices,
   type ConsentPolicy,
   everyAnswer,
   nothingToChoose,
+  savedSuffix,
   unanswered,
-} from './consent-policy.js'
+} from '../consent/consent-policy.js'
+import type { LanguageContent } from '../content/content-model.js'
 
 /** What a page shows about consent in one variant: banner, form state, confirmation, scripts. */
 export interface ConsentView {
@@ -20,8 +21,6 @@ export interface ConsentView {
   readonly categories: readonly { id: string; name: string; usedBy: string; yes: boolean }[]
   readonly scripts: readonly string[]
 }
-
-export const savedSuffix = '+saved'
 
 /** Every variant a page can be in, given what there is to choose and whether it has the form. */
 export function consentViews(

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { pathOf } from '../http/url-path.js'
-import type { Logger } from './logger.js'
+import type { Logger } from '../log/logger.js'
+import { pathOf } from './url-path.js'
 
 const processTag = randomBytes(4).toString('hex')
 let counter = 0

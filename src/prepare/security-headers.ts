@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import helmet from 'helmet'
-import type { HeaderList } from '../prepare/prepared-response.js'
+import type { HeaderList } from './prepared-response.js'
 
 function helmetFor(production: boolean, scripts: readonly string[]) {
   // A strict policy: the pages load only our own stylesheet and icon, run no script, and may be

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { SiteBuild } from '../build/build-site.js'
 import { consentKeyOf } from '../consent/consent-cookie.js'
-import { savedSuffix } from '../consent/consent-view.js'
+import { savedSuffix } from '../consent/consent-policy.js'
 import type { PreparedResponse } from '../prepare/prepared-response.js'
 import type { TableEntry } from '../prepare/response-table.js'
 

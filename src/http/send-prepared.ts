@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { chooseEncoding } from '../http/accept-encoding.js'
-import { matchesIfNoneMatch } from '../http/conditional-request.js'
 import type { PreparedResponse } from '../prepare/prepared-response.js'
+import { chooseEncoding } from './accept-encoding.js'
+import { matchesIfNoneMatch } from './conditional-request.js'
 
 /**
  * Sends a prepared response in the best encoding the client accepts, with header lines worked
