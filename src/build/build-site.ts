@@ -6,7 +6,7 @@ import { compressedDir, localesDir, publicDir, viewsDir } from '../config/paths.
 import type { ConsentPolicy } from '../consent/consent-policy.js'
 import { buildContent, type Content, contentAt } from '../content/content-model.js'
 import { type CompressionCache, diskCompressionCache } from '../prepare/compression-cache.js'
-import type { HeaderList } from '../prepare/prepared-response.js'
+import type { Compression, HeaderList } from '../prepare/prepared-response.js'
 import { prepareResponses, type ResponseTable } from '../prepare/response-table.js'
 import { securityHeaderList } from '../prepare/security-headers.js'
 import { readSources } from '../read/read-sources.js'
@@ -36,6 +36,8 @@ export interface SiteSources {
   readonly viewsDir: string
   /** Compressed bodies from an earlier build; none, to compress everything. */
   readonly compressionCache?: CompressionCache
+  /** How hard to compress: the best unless told otherwise (tests that never look at sizes). */
+  readonly compression?: Compression
 }
 
 export const defaultSources: SiteSources = { localesDir, publicDir, viewsDir }
@@ -109,6 +111,7 @@ async function prepareSite(
     securityHeaders: (scripts) =>
       scripts.length === 0 ? securityHeaders : securityHeaderList({ production, scripts }),
     ...(sources.compressionCache ? { compressionCache: sources.compressionCache } : {}),
+    ...(sources.compression ? { compression: sources.compression } : {}),
   })
   return {
     content,

@@ -61,9 +61,22 @@ export interface PrepareOptions {
   readonly vary?: string
   /** The security headers every response carries; they come first, as on every other response. */
   readonly securityHeaders: HeaderList
-  /** Where compressed bodies may already be, from an earlier build or start. */
+  /** Where compressed bodies may already be, from an earlier build or start (best compression only). */
   readonly compressionCache?: CompressionCache
+  /** How hard to compress; the best unless told otherwise. */
+  readonly compression?: Compression
 }
+
+/** Brotli quality and gzip level. */
+export interface Compression {
+  readonly brotliQuality: number
+  readonly gzipLevel: number
+}
+
+/** What the site serves: the smallest bodies, made once when content loads. */
+export const bestCompression: Compression = { brotliQuality: 11, gzipLevel: 9 }
+/** For tests that never look at compressed sizes: the same headers, bodies made much faster. */
+export const quickCompression: Compression = { brotliQuality: 1, gzipLevel: 1 }
 
 export const pageCacheControl = 'public, max-age=300, stale-while-revalidate=86400'
 export const assetCacheControl = 'public, max-age=31536000, immutable'
@@ -98,9 +111,12 @@ function representation(
 }
 
 /** Brotli at its best quality, with a window just large enough for the body (less memory). */
-export function brotliParams(length: number): Record<number, number> {
+export function brotliParams(
+  length: number,
+  quality = bestCompression.brotliQuality,
+): Record<number, number> {
   return {
-    [constants.BROTLI_PARAM_QUALITY]: 11,
+    [constants.BROTLI_PARAM_QUALITY]: quality,
     [constants.BROTLI_PARAM_SIZE_HINT]: length,
     [constants.BROTLI_PARAM_LGWIN]: Math.min(24, Math.max(16, Math.ceil(Math.log2(length + 1)))),
   }
@@ -111,14 +127,15 @@ export async function prepareResponse(
   options: PrepareOptions,
 ): Promise<PreparedResponse> {
   const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
-  const cache = options.compressionCache
+  const compression = options.compression ?? bestCompression
+  const cache = compression === bestCompression ? options.compressionCache : undefined
   const compress = async (encoding: 'br' | 'gzip') => {
     const cached = await cache?.get(body, encoding)
     if (cached) return cached
     const compressed = await compressionSlots.run(() =>
       encoding === 'br'
-        ? brotli(body, { params: brotliParams(body.length) })
-        : gzipAsync(body, { level: 9 }),
+        ? brotli(body, { params: brotliParams(body.length, compression.brotliQuality) })
+        : gzipAsync(body, { level: compression.gzipLevel }),
     )
     cache?.put(body, encoding, compressed)
     return compressed

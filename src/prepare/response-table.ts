@@ -3,6 +3,7 @@ import type { RenderedSite } from '../render/render-site.js'
 import type { CompressionCache } from './compression-cache.js'
 import {
   assetCacheControl,
+  type Compression,
   type HeaderList,
   type PreparedResponse,
   pageCacheControl,
@@ -41,6 +42,7 @@ export interface PrepareSettings {
   /** The security headers for a response that loads these scripts (usually none). */
   readonly securityHeaders: (scripts: readonly string[]) => HeaderList
   readonly compressionCache?: CompressionCache
+  readonly compression?: Compression
 }
 
 /**
@@ -52,7 +54,10 @@ export async function prepareResponses(
   settings: PrepareSettings,
 ): Promise<ResponseTable> {
   const { byConsent } = settings
-  const cached = settings.compressionCache ? { compressionCache: settings.compressionCache } : {}
+  const cached = {
+    ...(settings.compressionCache ? { compressionCache: settings.compressionCache } : {}),
+    ...(settings.compression ? { compression: settings.compression } : {}),
+  }
   const securityHeaders = settings.securityHeaders([])
   // Pages that differ by cookie must not be shared between visitors by a cache.
   const pageCaching = byConsent

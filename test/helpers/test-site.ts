@@ -12,6 +12,7 @@ import { type Config, loadConfig } from '../../src/config/environment.js'
 import { packageRoot } from '../../src/config/paths.js'
 import { createRequestHandler } from '../../src/http/request-handler.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
+import { quickCompression } from '../../src/prepare/prepared-response.js'
 import { fixtureLocalesDir, fixtureSiteConfig } from './fixture-content.js'
 
 export const testBaseUrl = 'https://personvern.example.no'
@@ -26,6 +27,31 @@ export interface TestSite {
   site: SiteBuild
   config: Config
   logger: ReturnType<typeof createMemoryLogger>
+}
+
+/**
+ * Builds of the test content, which no test changes, made once per test file and shared: the
+ * apps built on them are fresh for every test (their own rate limits, their own log).
+ */
+const unchangedBuilds = new Map<string, Promise<SiteBuild>>()
+
+function build(config: Config, sources: Partial<SiteSources> | undefined, now: Date | undefined) {
+  const all = {
+    ...defaultSources,
+    localesDir: fixtureLocalesDir,
+    // Most tests never look at compressed sizes: the best compression only where asked for.
+    compression: quickCompression,
+    ...sources,
+  }
+  if (all.localesDir !== fixtureLocalesDir) return buildSite(config, all, now)
+  const key = JSON.stringify([config, all.compression, now ?? null])
+  let built = unchangedBuilds.get(key)
+  if (!built) {
+    // Without a time given, the build is of the first call's moment, as a fresh build would be.
+    built = buildSite(config, all, now)
+    unchangedBuilds.set(key, built)
+  }
+  return built
 }
 
 /** The real request handler on the test content (or given sources), as the server builds it. */
@@ -44,11 +70,7 @@ export async function createTestSite(
     SITE_CONFIG: fixtureSiteConfig,
     ...options.env,
   })
-  const built = await buildSite(
-    config,
-    { ...defaultSources, localesDir: fixtureLocalesDir, ...options.sources },
-    options.now,
-  )
+  const built = await build(config, options.sources, options.now)
   const site = options.wrap ? options.wrap(built) : built
   const logger = createMemoryLogger()
   const deps = { config, current: () => site, logger }

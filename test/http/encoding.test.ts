@@ -2,7 +2,7 @@ import type { Server } from 'node:http'
 import { brotliCompressSync, brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { chooseEncoding } from '../../src/http/accept-encoding.js'
-import { brotliParams } from '../../src/prepare/prepared-response.js'
+import { bestCompression, brotliParams } from '../../src/prepare/prepared-response.js'
 import { parse } from '../helpers/html.js'
 import { listen, type RawResponse, rawRequest } from '../helpers/raw-http.js'
 import { createTestSite, fixture, type TestSite, testBaseUrl } from '../helpers/test-site.js'
@@ -13,7 +13,8 @@ let express: { server: Server; port: number }
 let paths: readonly string[]
 
 beforeAll(async () => {
-  site = await createTestSite()
+  // The page budget is about the compressed bytes visitors get: the best compression, as served.
+  site = await createTestSite({ sources: { compression: bestCompression } })
   fast = await listen(site.app)
   express = await listen(site.expressApp)
   paths = site.site.responses.paths

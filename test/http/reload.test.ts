@@ -7,6 +7,7 @@ import { buildSite, defaultSources } from '../../src/build/build-site.js'
 import { loadConfig } from '../../src/config/environment.js'
 import { createRequestHandler } from '../../src/http/request-handler.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
+import { quickCompression } from '../../src/prepare/prepared-response.js'
 import { createSiteReloader, type SiteReloader } from '../../src/reload/site-reloader.js'
 import { fixtureLocalesDir, fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { parse, visibleText } from '../helpers/html.js'
@@ -28,7 +29,7 @@ async function reloadableSite(
   const siteConfigPath = path.join(copy.dir, 'site.json')
   copyFileSync(fixtureSiteConfig, siteConfigPath)
   const { config } = loadConfig({ NODE_ENV: 'test', SITE_CONFIG: siteConfigPath })
-  const sources = { ...defaultSources, localesDir: copy.dir }
+  const sources = { ...defaultSources, localesDir: copy.dir, compression: quickCompression }
   const logger = createMemoryLogger()
   const reloader = createSiteReloader({
     config,
@@ -119,6 +120,7 @@ describe('reloading content', () => {
       {
         ...defaultSources,
         localesDir: site.copy.dir,
+        compression: quickCompression,
       },
     )
     for (const urlPath of fresh.responses.paths.filter((p) => !p.includes('security.txt'))) {

@@ -49,10 +49,9 @@ describe('compressed bodies kept between starts', () => {
     await prepareResponse(body, { ...options, compressionCache: cache })
     await cache.settle()
     for (const file of readdirSync(dir)) writeFileSync(path.join(dir, file), 'not compressed')
-    const repaired = await prepareResponse(body, {
-      ...options,
-      compressionCache: diskCompressionCache(dir, { write: true }),
-    })
+    const again = diskCompressionCache(dir, { write: true })
+    const repaired = await prepareResponse(body, { ...options, compressionCache: again })
+    await again.settle()
     expect(brotliDecompressSync(repaired.representations.br.body).equals(body)).toBe(true)
     expect(gunzipSync(repaired.representations.gzip.body).equals(body)).toBe(true)
   })

@@ -4,13 +4,18 @@ import { describe, expect, it } from 'vitest'
 import { buildSite, defaultSources } from '../../src/build/build-site.js'
 import { ConfigError } from '../../src/config/config-error.js'
 import { loadConfig } from '../../src/config/environment.js'
+import { quickCompression } from '../../src/prepare/prepared-response.js'
 import { fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { copyLocales } from '../helpers/locale-copy.js'
 
 const { config } = loadConfig({ NODE_ENV: 'test', SITE_CONFIG: fixtureSiteConfig })
 
 async function loadError(dir: string): Promise<ConfigError> {
-  const error = await buildSite(config, { ...defaultSources, localesDir: dir }).then(
+  const error = await buildSite(config, {
+    ...defaultSources,
+    localesDir: dir,
+    compression: quickCompression,
+  }).then(
     () => undefined,
     (reason: unknown) => reason,
   )
@@ -23,6 +28,7 @@ describe('building the site from locale files', () => {
     const { content } = await buildSite(config, {
       ...defaultSources,
       localesDir: copyLocales().dir,
+      compression: quickCompression,
     })
     expect(content.languages.map((language) => language.lng)).toEqual(['nb', 'en', 'zh'])
     expect(content.languages[0]?.policy.sections.length).toBeGreaterThan(5)
