@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest'
 import { checkContent } from '../../src/check/check-files.js'
 import { summaryProblem } from '../../src/check/check-versions.js'
 import { planPublish, writeVersion } from '../../src/cli/publish-version.js'
-import { defaultSiteConfigPath, packageRoot } from '../../src/config/paths.js'
+import { packageRoot } from '../../src/config/paths.js'
+import { fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { parse, visibleText } from '../helpers/html.js'
 import { copyLocales } from '../helpers/locale-copy.js'
 import { createTestSite } from '../helpers/test-site.js'
@@ -15,7 +16,7 @@ const today = new Date('2026-11-26T10:00:00Z')
 const plan = (localesDir: string, effective: string, updated?: string) =>
   planPublish({
     localesDir,
-    siteConfigPath: defaultSiteConfigPath,
+    siteConfigPath: fixtureSiteConfig,
     env: {},
     effective,
     ...(updated ? { updated } : {}),
@@ -128,7 +129,7 @@ describe('planning a new version', () => {
 describe('writing a version', () => {
   it('takes the version back whole when the checker finds an error in it', () => {
     const copy = editedCopy()
-    const sources = { localesDir: copy.dir, siteConfigPath: defaultSiteConfigPath, env: {} }
+    const sources = { localesDir: copy.dir, siteConfigPath: fixtureSiteConfig, env: {} }
     const ready = plan(copy.dir, '2027-01-01').plan
     if (!ready) throw new Error('expected a plan')
     // A slip made after planning: the written version would lack its date in every language.
@@ -152,7 +153,12 @@ describe('npm run publish', () => {
     spawnSync(
       process.execPath,
       ['--import', 'tsx', 'src/cli/publish.ts', '--locales', localesDir, ...args],
-      { cwd: packageRoot, encoding: 'utf8', input, env: { PATH: process.env.PATH } },
+      {
+        cwd: packageRoot,
+        encoding: 'utf8',
+        input,
+        env: { PATH: process.env.PATH, SITE_CONFIG: fixtureSiteConfig },
+      },
     )
 
   it('asks for a summary in each language, writes the version, and the site announces it', async () => {
@@ -183,7 +189,7 @@ describe('npm run publish', () => {
 
     const check = checkContent({
       localesDir: copy.dir,
-      siteConfigPath: defaultSiteConfigPath,
+      siteConfigPath: fixtureSiteConfig,
       env: {},
     })
     expect(check.errors).toEqual([])
