@@ -1,13 +1,40 @@
-import { buildSite, serverSources } from './build/build-site.js'
+import type { Server } from 'node:http'
+import { buildSite, type SiteBuild, serverSources } from './build/build-site.js'
 import { formatFinding } from './check/findings.js'
 import { ConfigError } from './config/config-error.js'
-import { loadConfig } from './config/environment.js'
+import { type Config, loadConfig } from './config/environment.js'
 import { displayPath } from './config/paths.js'
 import { createLogger } from './log/logger.js'
-import { createSiteReloader } from './reload/site-reloader.js'
+import { createSiteReloader, type SiteReloader } from './reload/site-reloader.js'
 
 const logger = createLogger()
 const shutdownDeadlineMs = 10_000
+
+/** The site configuration's warnings (a placeholder email address) each get a line of their own. */
+function logWarnings(site: SiteBuild, config: Config): void {
+  const configFile = displayPath(config.siteConfigPath)
+  for (const warning of site.warnings.filter((finding) => finding.file === configFile))
+    logger.warn(formatFinding(warning))
+  if (site.warnings.length > 0) {
+    logger.warn(`the content has ${site.warnings.length} warnings: run npm run check to see them`)
+  }
+}
+
+/** Stops accepting connections; requests in flight finish, then the process exits. */
+function shutDown(signal: string, server: Server, reloader: SiteReloader): void {
+  logger.info('shutting down', { signal })
+  reloader.close()
+  server.close(() => {
+    logger.flush()
+    process.exit(0)
+  })
+  server.closeIdleConnections()
+  setTimeout(() => {
+    logger.warn('requests still open at the shutdown deadline: exiting anyway')
+    logger.flush()
+    process.exit(0)
+  }, shutdownDeadlineMs).unref()
+}
 
 async function start(): Promise<void> {
   const { config } = loadConfig(process.env)
@@ -18,13 +45,7 @@ async function start(): Promise<void> {
     import('./http/request-handler.js'),
     import('./http/http-server.js'),
   ])
-  // The site configuration's warnings (a placeholder email address) each get a line of their own.
-  const configFile = displayPath(config.siteConfigPath)
-  for (const warning of site.warnings.filter((finding) => finding.file === configFile))
-    logger.warn(formatFinding(warning))
-  if (site.warnings.length > 0) {
-    logger.warn(`the content has ${site.warnings.length} warnings: run npm run check to see them`)
-  }
+  logWarnings(site, config)
   const reloader = createSiteReloader({
     config,
     sources: serverSources,
@@ -58,21 +79,7 @@ async function start(): Promise<void> {
     process.exit(1)
   })
 
-  const shutdown = (signal: string) => {
-    logger.info('shutting down', { signal })
-    reloader.close()
-    // Stop accepting connections; requests in flight finish, then the process exits.
-    server.close(() => {
-      logger.flush()
-      process.exit(0)
-    })
-    server.closeIdleConnections()
-    setTimeout(() => {
-      logger.warn('requests still open at the shutdown deadline: exiting anyway')
-      logger.flush()
-      process.exit(0)
-    }, shutdownDeadlineMs).unref()
-  }
+  const shutdown = (signal: string) => shutDown(signal, server, reloader)
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))
 }

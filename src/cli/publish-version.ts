@@ -53,6 +53,29 @@ export function todayIn(timeZone: string, now: Date): string {
   return `${part('year')}-${part('month')}-${part('day')}`
 }
 
+/** A new version takes effect after the newest one and not before today, written by today. */
+function whenProblems(
+  effective: string,
+  updated: string,
+  today: string,
+  newest: { readonly effective: string } | undefined,
+): string[] {
+  const problems: string[] = []
+  const effectiveDay = firstDayOf(effective)
+  if (newest && effectiveDay <= firstDayOf(newest.effective)) {
+    problems.push(
+      `--effective ${effective} must be after the newest version, which takes effect on ${newest.effective}`,
+    )
+  }
+  if (effectiveDay < today) {
+    problems.push(
+      `--effective ${effective} is in the past: a new version cannot take effect before today (${today})`,
+    )
+  }
+  if (firstDayOf(updated) > today) problems.push(`--updated ${updated} is in the future`)
+  return problems
+}
+
 /** Checks that a version can be published; the problems are in words staff can act on. */
 export function planPublish(request: PublishRequest): { plan?: PublishPlan; problems: string[] } {
   const check = checkContent(request)
@@ -78,17 +101,7 @@ export function planPublish(request: PublishRequest): { plan?: PublishPlan; prob
 
   const effectiveDay = firstDayOf(request.effective)
   const newest = index.versions.at(-1)
-  if (newest && effectiveDay <= firstDayOf(newest.effective)) {
-    problems.push(
-      `--effective ${request.effective} must be after the newest version, which takes effect on ${newest.effective}`,
-    )
-  }
-  if (effectiveDay < today) {
-    problems.push(
-      `--effective ${request.effective} is in the past: a new version cannot take effect before today (${today})`,
-    )
-  }
-  if (firstDayOf(updated) > today) problems.push(`--updated ${updated} is in the future`)
+  problems.push(...whenProblems(request.effective, updated, today, newest))
   const order = (value('sections') as { policy: string[] }).policy
   const unchanged = (lng: string) =>
     newest !== undefined &&

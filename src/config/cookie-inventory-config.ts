@@ -35,6 +35,31 @@ export function isScriptUrl(value: string): boolean {
   }
 }
 
+/** The scripts a cookie's provider needs: https addresses, for optional categories only. */
+function parseScripts(
+  entry: Json,
+  path: (string | number)[],
+  category: string,
+  problem: (path: (string | number)[], message: string) => void,
+): string[] {
+  const scripts = entry.scripts ?? []
+  if (
+    !Array.isArray(scripts) ||
+    scripts.some((url) => typeof url !== 'string' || !isScriptUrl(url))
+  ) {
+    problem([...path, 'scripts'], 'must be a list of https:// addresses')
+  }
+  if (Array.isArray(scripts) && scripts.length > 0 && category === 'necessary') {
+    problem(
+      [...path, 'scripts'],
+      'belong to an optional category: a necessary cookie loads no extra script',
+    )
+  }
+  return Array.isArray(scripts)
+    ? scripts.filter((url): url is string => typeof url === 'string')
+    : []
+}
+
 /** One entry of the cookie inventory, checked; every problem is reported with its place. */
 export function parseCookie(
   entry: Json,
@@ -81,23 +106,9 @@ export function parseCookie(
       }
     }
   }
-  const scripts = entry.scripts ?? []
-  if (
-    !Array.isArray(scripts) ||
-    scripts.some((url) => typeof url !== 'string' || !isScriptUrl(url))
-  ) {
-    problem([...path, 'scripts'], 'must be a list of https:// addresses')
-  }
-  if (Array.isArray(scripts) && scripts.length > 0 && category === 'necessary') {
-    problem(
-      [...path, 'scripts'],
-      'belong to an optional category: a necessary cookie loads no extra script',
-    )
-  }
+  const scripts = parseScripts(entry, path, category, problem)
   return {
-    scripts: Array.isArray(scripts)
-      ? scripts.filter((url): url is string => typeof url === 'string')
-      : [],
+    scripts,
     name: text('name'),
     provider: text('provider'),
     purpose: Object.fromEntries(languages.map((lng) => [lng, String(purpose[lng] ?? '')])),

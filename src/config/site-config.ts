@@ -1,3 +1,4 @@
+import { parseAcceptLanguagePatterns } from './accept-language-config.js'
 import { type CookieEntry, parseCookie } from './cookie-inventory-config.js'
 import { isObject, type Json } from './json-value.js'
 
@@ -34,7 +35,6 @@ export interface SiteConfigProblem {
 }
 
 const languageCode = /^[a-z]{2,3}$/
-const languagePattern = /^[a-z]{2,3}(-[a-z0-9]{1,8})*(-\*)?$/i
 const emailAddress = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i
 
 export function isEmailAddress(value: string): boolean {
@@ -55,31 +55,31 @@ export function fieldName(path: readonly (string | number)[]): string {
     .join('')
 }
 
-/** Checks a parsed site configuration; every problem is reported, with where it is. */
-export function parseSiteConfig(raw: unknown): {
-  config?: SiteConfig
-  problems: SiteConfigProblem[]
-} {
-  const problems: SiteConfigProblem[] = []
-  const problem = (path: (string | number)[], message: string) => {
-    problems.push({ path, message })
-  }
-  const object = (value: unknown, path: (string | number)[]): Json => {
-    if (isObject(value)) return value
-    problem(path, 'must be a group of fields in { }')
-    return {}
-  }
-  const text = (parent: Json, path: (string | number)[], required = true): string => {
-    const value = parent[path[path.length - 1] as string]
-    if (value === undefined && !required) return ''
-    if (typeof value !== 'string' || (required && value.trim() === '')) {
-      problem(path, value === undefined ? 'is missing' : 'must be a non-empty text')
-      return ''
-    }
-    return value.trim()
-  }
+type Path = (string | number)[]
+export type Report = (path: Path, message: string) => void
 
-  const root = object(raw, [])
+/** Reads fields of a group, reporting what is missing or of the wrong kind. */
+function fieldReader(problem: Report) {
+  return {
+    object(value: unknown, path: Path): Json {
+      if (isObject(value)) return value
+      problem(path, 'must be a group of fields in { }')
+      return {}
+    },
+    text(parent: Json, path: Path, required = true): string {
+      const value = parent[path[path.length - 1] as string]
+      if (value === undefined && !required) return ''
+      if (typeof value !== 'string' || (required && value.trim() === '')) {
+        problem(path, value === undefined ? 'is missing' : 'must be a non-empty text')
+        return ''
+      }
+      return value.trim()
+    },
+  }
+}
+type FieldReader = ReturnType<typeof fieldReader>
+
+function parseLanguages(root: Json, problem: Report): string[] {
   const languages = Array.isArray(root.languages) ? root.languages : []
   if (languages.length === 0)
     problem(['languages'], 'must be a list of language codes, such as ["nb"]')
@@ -91,61 +91,85 @@ export function parseSiteConfig(raw: unknown): {
   if (languages.length > 0 && languages[0] !== 'nb') {
     problem(['languages', 0], 'must be "nb", the source language, first')
   }
-  const codes = languages.filter((lng): lng is string => typeof lng === 'string')
+  return languages.filter((lng): lng is string => typeof lng === 'string')
+}
 
-  const contact = object(root.contact, ['contact'])
-  const email = text(contact, ['contact', 'email'], false)
+function parseContact(root: Json, read: FieldReader, problem: Report): SiteConfig['contact'] {
+  const contact = read.object(root.contact, ['contact'])
+  const email = read.text(contact, ['contact', 'email'], false)
   if (email !== '' && !isEmailAddress(email))
     problem(['contact', 'email'], `"${email}" is not an email address`)
-  const postal = object(contact.postalAddress, ['contact', 'postalAddress'])
-  const postalCode = text(postal, ['contact', 'postalAddress', 'postalCode'], false)
-  const addressCountry = text(postal, ['contact', 'postalAddress', 'addressCountry'])
+  const where = ['contact', 'postalAddress']
+  const postal = read.object(contact.postalAddress, where)
+  const postalCode = read.text(postal, [...where, 'postalCode'], false)
+  const addressCountry = read.text(postal, [...where, 'addressCountry'])
   if (addressCountry !== '' && !/^[A-Z]{2}$/.test(addressCountry)) {
     problem(
-      ['contact', 'postalAddress', 'addressCountry'],
+      [...where, 'addressCountry'],
       `"${addressCountry}" must be a two-letter country code such as NO or CN`,
     )
   }
-
-  const authority = object(root.authority, ['authority'])
-  const authorityUrl = text(authority, ['authority', 'url'])
-  if (authorityUrl !== '' && !/^https:\/\/\S+$/.test(authorityUrl)) {
-    problem(['authority', 'url'], 'must be an https:// address')
+  return {
+    email,
+    phone: read.text(contact, ['contact', 'phone']),
+    address: read.text(contact, ['contact', 'address']),
+    postalAddress: {
+      streetAddress: read.text(postal, [...where, 'streetAddress']),
+      addressLocality: read.text(postal, [...where, 'addressLocality']),
+      ...(postalCode ? { postalCode } : {}),
+      addressCountry,
+    },
   }
+}
 
+function parseAuthority(root: Json, read: FieldReader, problem: Report): SiteConfig['authority'] {
+  const authority = read.object(root.authority, ['authority'])
+  const url = read.text(authority, ['authority', 'url'])
+  if (url !== '' && !/^https:\/\/\S+$/.test(url))
+    problem(['authority', 'url'], 'must be an https:// address')
+  return { name: read.text(authority, ['authority', 'name']), url }
+}
+
+function parseInventory(root: Json, languages: string[], read: FieldReader, problem: Report) {
   const inventory = root.cookieInventory ?? []
   if (!Array.isArray(inventory)) problem(['cookieInventory'], 'must be a list of cookies in [ ]')
-  const cookieInventory = (Array.isArray(inventory) ? inventory : []).map((entry, index) =>
+  return (Array.isArray(inventory) ? inventory : []).map((entry, index) =>
     parseCookie(
-      object(entry, ['cookieInventory', index]),
+      read.object(entry, ['cookieInventory', index]),
       ['cookieInventory', index],
-      codes,
+      languages,
       problem,
     ),
   )
+}
 
-  const acceptLanguage = parseAcceptLanguagePatterns(root.acceptLanguage, codes, problem)
-  const organisationName = text(root, ['organisationName'], false)
-  const consentCookieDomain = text(root, ['consentCookieDomain'], false)
+/** Checks a parsed site configuration; every problem is reported, with where it is. */
+export function parseSiteConfig(raw: unknown): {
+  config?: SiteConfig
+  problems: SiteConfigProblem[]
+} {
+  const problems: SiteConfigProblem[] = []
+  const problem: Report = (path, message) => {
+    problems.push({ path, message })
+  }
+  const read = fieldReader(problem)
+  const root = read.object(raw, [])
+  const languages = parseLanguages(root, problem)
+  const contact = parseContact(root, read, problem)
+  const authority = parseAuthority(root, read, problem)
+  const cookieInventory = parseInventory(root, languages, read, problem)
+  const acceptLanguage = parseAcceptLanguagePatterns(root.acceptLanguage, languages, problem)
+  const organisationName = read.text(root, ['organisationName'], false)
+  const consentCookieDomain = read.text(root, ['consentCookieDomain'], false)
   if (consentCookieDomain !== '' && !/^\.?([a-z0-9-]+\.)+[a-z]{2,}$/i.test(consentCookieDomain)) {
     problem(['consentCookieDomain'], `"${consentCookieDomain}" must be a domain such as example.no`)
   }
   const config: SiteConfig = {
-    languages: codes,
+    languages,
     acceptLanguage,
     ...(organisationName ? { organisationName } : {}),
-    contact: {
-      email,
-      phone: text(contact, ['contact', 'phone']),
-      address: text(contact, ['contact', 'address']),
-      postalAddress: {
-        streetAddress: text(postal, ['contact', 'postalAddress', 'streetAddress']),
-        addressLocality: text(postal, ['contact', 'postalAddress', 'addressLocality']),
-        ...(postalCode ? { postalCode } : {}),
-        addressCountry,
-      },
-    },
-    authority: { name: text(authority, ['authority', 'name']), url: authorityUrl },
+    contact,
+    authority,
     cookieInventory,
     ...(consentCookieDomain ? { consentCookieDomain } : {}),
   }
@@ -158,33 +182,4 @@ function deepFreeze<T>(value: T): T {
     Object.freeze(value)
   }
   return value
-}
-
-/** Patterns per language; a language without an entry is chosen by its own code (`de`, `de-*`). */
-function parseAcceptLanguagePatterns(
-  raw: unknown,
-  languages: string[],
-  problem: (path: (string | number)[], message: string) => void,
-): Record<string, readonly string[]> {
-  const given = isObject(raw) ? raw : {}
-  if (raw !== undefined && !isObject(raw))
-    problem(['acceptLanguage'], 'must be a group of fields in { }')
-  for (const key of Object.keys(given)) {
-    if (!languages.includes(key))
-      problem(['acceptLanguage', key], `"${key}" is not one of the languages`)
-  }
-  return Object.fromEntries(
-    languages.map((lng) => {
-      const patterns = given[lng] ?? [lng, `${lng}-*`]
-      const valid =
-        Array.isArray(patterns) &&
-        patterns.every((p) => typeof p === 'string' && languagePattern.test(p))
-      if (!valid)
-        problem(
-          ['acceptLanguage', lng],
-          'must be a list of language tags such as "nb-NO" or "en-*"',
-        )
-      return [lng, valid ? (patterns as string[]) : []]
-    }),
-  )
 }

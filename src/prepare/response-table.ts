@@ -1,11 +1,17 @@
 import type { ErrorKind } from '../config/error-kinds.js'
-import type { RenderedSite } from '../render/render-site.js'
+import type {
+  RenderedError,
+  RenderedFile,
+  RenderedPage,
+  RenderedSite,
+} from '../render/render-site.js'
 import type { CompressionCache } from './compression-cache.js'
 import {
   assetCacheControl,
   type Compression,
   type HeaderList,
   type PreparedResponse,
+  type PrepareOptions,
   pageCacheControl,
   prepareHtml,
   prepareResponse,
@@ -45,6 +51,65 @@ export interface PrepareSettings {
   readonly compression?: Compression
 }
 
+type Shared = Pick<PrepareOptions, 'compressionCache' | 'compression'>
+
+/** A page in each consent variant, each with the security headers of the scripts it loads. */
+async function preparePage(
+  page: RenderedPage,
+  settings: PrepareSettings,
+  shared: Shared,
+): Promise<[string, TableEntry]> {
+  const { byConsent } = settings
+  // Pages that differ by cookie must not be shared between visitors by a cache.
+  const caching = byConsent
+    ? { cacheControl: 'private, no-cache', vary: 'Accept-Encoding, Cookie, Sec-GPC' }
+    : { cacheControl: pageCacheControl }
+  const variants = await Promise.all(
+    page.variants.map(async (variant) => {
+      const response = await prepareHtml(variant.html, {
+        ...shared,
+        status: 200,
+        language: page.tag,
+        ...caching,
+        securityHeaders: settings.securityHeaders(variant.scripts),
+      })
+      return [variant.key, response] as const
+    }),
+  )
+  const response = variants[0]?.[1] as PreparedResponse
+  return [page.path, { byConsent, response, variants: new Map(variants) }]
+}
+
+async function prepareFile(
+  file: RenderedFile,
+  securityHeaders: HeaderList,
+  shared: Shared,
+): Promise<[string, TableEntry]> {
+  const response = await prepareResponse(file.body, {
+    ...shared,
+    status: 200,
+    contentType: file.contentType,
+    cacheControl: file.immutable ? assetCacheControl : pageCacheControl,
+    securityHeaders,
+  })
+  return [file.path, { byConsent: false, response, variants: new Map() }]
+}
+
+async function prepareError(
+  error: RenderedError,
+  securityHeaders: HeaderList,
+  shared: Shared,
+): Promise<[string, PreparedResponse]> {
+  const response = await prepareHtml(error.html, {
+    ...shared,
+    status: error.status,
+    language: error.tag,
+    cacheControl: 'no-store',
+    securityHeaders,
+  })
+  return [`${error.kind}:${error.lng}`, response]
+}
+
 /**
  * The prepare stage: every rendered body compressed (brotli and gzip, on libuv's threads, all at
  * once to keep start-up short), with its header lines and ETags, in a table looked up by path.
@@ -53,57 +118,18 @@ export async function prepareResponses(
   rendered: RenderedSite,
   settings: PrepareSettings,
 ): Promise<ResponseTable> {
-  const { byConsent } = settings
-  const cached = {
+  const shared: Shared = {
     ...(settings.compressionCache ? { compressionCache: settings.compressionCache } : {}),
     ...(settings.compression ? { compression: settings.compression } : {}),
   }
-  const securityHeaders = settings.securityHeaders([])
-  // Pages that differ by cookie must not be shared between visitors by a cache.
-  const pageCaching = byConsent
-    ? { cacheControl: 'private, no-cache', vary: 'Accept-Encoding, Cookie, Sec-GPC' }
-    : { cacheControl: pageCacheControl }
-
-  const pages = rendered.pages.map(async (page): Promise<[string, TableEntry]> => {
-    const variants = await Promise.all(
-      page.variants.map(async (variant) => {
-        const response = await prepareHtml(variant.html, {
-          ...cached,
-          status: 200,
-          language: page.tag,
-          ...pageCaching,
-          securityHeaders: settings.securityHeaders(variant.scripts),
-        })
-        return [variant.key, response] as const
-      }),
-    )
-    const response = variants[0]?.[1] as PreparedResponse
-    return [page.path, { byConsent, response, variants: new Map(variants) }]
-  })
-  const files = rendered.files.map(async (file): Promise<[string, TableEntry]> => {
-    const response = await prepareResponse(file.body, {
-      ...cached,
-      status: 200,
-      contentType: file.contentType,
-      cacheControl: file.immutable ? assetCacheControl : pageCacheControl,
-      securityHeaders,
-    })
-    return [file.path, { byConsent: false, response, variants: new Map() }]
-  })
-  const errors = rendered.errors.map(
-    async (error): Promise<[string, PreparedResponse]> => [
-      `${error.kind}:${error.lng}`,
-      await prepareHtml(error.html, {
-        ...cached,
-        status: error.status,
-        language: error.tag,
-        cacheControl: 'no-store',
-        securityHeaders,
-      }),
-    ],
-  )
-  const responses = new Map(await Promise.all([...pages, ...files]))
-  const errorPages = new Map(await Promise.all(errors))
+  const headers = settings.securityHeaders([])
+  const entries = [
+    ...rendered.pages.map((page) => preparePage(page, settings, shared)),
+    ...rendered.files.map((file) => prepareFile(file, headers, shared)),
+  ]
+  const errorPages = rendered.errors.map((error) => prepareError(error, headers, shared))
+  const responses = new Map(await Promise.all(entries))
+  const errors = new Map(await Promise.all(errorPages))
   const { languages } = rendered
   const defaultLanguage = languages[0] ?? 'nb'
   return {
@@ -112,7 +138,7 @@ export async function prepareResponses(
     defaultLanguage,
     get: (path) => responses.get(path),
     error: (kind, lng) =>
-      errorPages.get(`${kind}:${lng}`) ??
-      (errorPages.get(`${kind}:${defaultLanguage}`) as PreparedResponse),
+      errors.get(`${kind}:${lng}`) ??
+      (errors.get(`${kind}:${defaultLanguage}`) as PreparedResponse),
   }
 }

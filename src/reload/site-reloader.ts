@@ -8,27 +8,14 @@ import {
 import { formatFinding } from '../check/findings.js'
 import { ConfigError } from '../config/config-error.js'
 import type { Config } from '../config/environment.js'
-import { type NoticeState, noticeState } from '../content/version-index.js'
 import type { Logger } from '../log/logger.js'
 import { debounce } from './debounce.js'
 import { serialQueue } from './serial-queue.js'
-import { timerAt } from './timer-at.js'
+import { type Readiness, siteInForce } from './site-in-force.js'
+import { versionSwitch } from './version-switch.js'
 import { type ContentWatch, watchContent } from './watch-content.js'
 
-/** What the readiness endpoint tells: what is being served, and how the last reload went. */
-export interface Readiness {
-  readonly status: 'ready'
-  readonly contentLoadedAt: string
-  /** The version of the notice in force, and the next one announced. */
-  readonly notice: NoticeState
-  readonly lastReload: {
-    readonly at: string
-    readonly reason: string
-    readonly applied: boolean
-    /** The checker's findings (or the build error) that kept a reload from being applied. */
-    readonly errors: readonly string[]
-  } | null
-}
+export type { Readiness } from './site-in-force.js'
 
 export interface SiteReloader {
   /** The build in force: always a complete one, swapped whole. */
@@ -44,7 +31,7 @@ export interface SiteReloader {
 }
 
 const debounceMs = 150
-const retryMs = 60_000
+const stackOf = (error: unknown) => String((error as Error)?.stack ?? error)
 
 /** Why a build was not applied, in lines for the readiness endpoint and the log. */
 function reasonsOf(error: unknown): string[] {
@@ -53,8 +40,40 @@ function reasonsOf(error: unknown): string[] {
 }
 
 /**
+ * One reload: a build from the files as they are now swaps in when it is good; otherwise the
+ * last good build stays, and readiness and the log say why.
+ */
+async function reloadFromFiles(
+  deps: {
+    readonly config: Config
+    readonly sources: SiteSources
+    readonly logger: Logger
+    readonly site: ReturnType<typeof siteInForce>
+    readonly swap: (next: SiteBuild, at: string, reason: string) => void
+  },
+  now: Date,
+  reason: string,
+): Promise<boolean> {
+  const { logger } = deps
+  const at = new Date().toISOString()
+  try {
+    const next = await buildSite(deps.config, deps.sources, now)
+    deps.swap(next, at, reason)
+    logger.info('content reloaded', { reason, warnings: next.warnings.length })
+    return true
+  } catch (error) {
+    if (!(error instanceof ConfigError))
+      logger.error('content reload failed', { error: stackOf(error) })
+    const errors = reasonsOf(error)
+    deps.site.refuse(at, reason, errors)
+    logger.error('content reload rejected: still serving the last good content', { reason, errors })
+    return false
+  }
+}
+
+/**
  * Keeps the site in force: rebuilds on a saved change, on SIGHUP or daily, swaps in only a build
- * that is good, and switches to an announced version at its time.
+ * that is good, and switches to an announced version at its time. One build at a time, in order.
  */
 export function createSiteReloader(options: {
   config: Config
@@ -66,82 +85,40 @@ export function createSiteReloader(options: {
 }): SiteReloader {
   const { config, sources, logger } = options
   const clock = options.clock ?? (() => new Date())
-  let current = options.initial
-  let contentLoadedAt = new Date().toISOString()
-  let lastReload: Readiness['lastReload'] = null
-  let closed = false
-  let versionTimer: { cancel(): void } | undefined
-  let watching: ContentWatch | undefined
+  const site = siteInForce(options.initial)
   const queue = serialQueue((error) =>
-    logger.error('content reload failed', { error: String((error as Error)?.stack ?? error) }),
+    logger.error('content reload failed', { error: stackOf(error) }),
   )
+  let watching: ContentWatch | undefined
 
-  const apply = (site: SiteBuild, at: string, reason: string) => {
-    current = site
-    contentLoadedAt = at
-    lastReload = { at, reason, applied: true, errors: [] }
-    scheduleNextVersion()
+  const swap = (next: SiteBuild, at: string, reason: string) => {
+    site.swap(next, at, reason)
+    versions.schedule(next.content.timeline.nextChangeAt)
   }
-
-  /** A version announced for a later date comes into force at its start, without a restart. */
-  const scheduleNextVersion = () => {
-    versionTimer?.cancel()
-    const at = current.content.timeline.nextChangeAt
-    if (at && !closed) versionTimer = timerAt(at, clock, () => void switchVersion())
-  }
-
   // The build in force rendered again for that moment, from the content it was made from.
-  const switchVersion = () =>
-    queue
-      .run(async () => {
-        const now = clock()
-        const reason = 'a new version of the notice takes effect'
-        apply(await rebuildAt(config, current, sources, now), now.toISOString(), reason)
-        logger.info('content reloaded', { reason, inForce: current.content.timeline.inForce.id })
-      })
-      .catch((error: unknown) => {
-        // Never expected (no file is read), but the switch must not be lost: try again shortly.
-        logger.error('switching to the new version failed: trying again in a minute', {
-          error: String((error as Error).stack ?? error),
-        })
-        if (!closed)
-          versionTimer = timerAt(new Date(clock().getTime() + retryMs), clock, switchVersion)
-      })
-
-  const attempt = async (reason: string): Promise<boolean> => {
-    const at = new Date().toISOString()
-    try {
-      apply(await buildSite(config, sources, clock()), at, reason)
-    } catch (error) {
-      // Whatever went wrong, the last good build stays and readiness says why.
-      if (!(error instanceof ConfigError))
-        logger.error('content reload failed', { error: String((error as Error).stack ?? error) })
-      const errors = reasonsOf(error)
-      lastReload = { at, reason, applied: false, errors }
-      logger.error('content reload rejected: still serving the last good content', {
+  const versions = versionSwitch({
+    clock,
+    logger,
+    inTurn: (task) => queue.run(task),
+    switchTo: async (now) => {
+      const reason = 'a new version of the notice takes effect'
+      swap(await rebuildAt(config, site.current(), sources, now), now.toISOString(), reason)
+      logger.info('content reloaded', {
         reason,
-        errors,
+        inForce: site.current().content.timeline.inForce.id,
       })
-      return false
-    }
-    logger.info('content reloaded', { reason, warnings: current.warnings.length })
-    return true
-  }
+    },
+  })
 
-  const reload = (reason: string) => queue.run(() => attempt(reason))
+  const reload = (reason: string) =>
+    queue.run(() => reloadFromFiles({ config, sources, logger, site, swap }, clock(), reason))
   const saved = debounce(debounceMs, (reason) => void reload(reason).catch(() => undefined))
-
-  scheduleNextVersion()
+  versions.schedule(options.initial.content.timeline.nextChangeAt)
   return {
-    current: () => current,
-    nextChangeAt: () => current.content.timeline.nextChangeAt,
+    current: site.current,
+    nextChangeAt: () => site.current().content.timeline.nextChangeAt,
     reload,
-    readiness: () => ({
-      status: 'ready',
-      contentLoadedAt,
-      notice: noticeState(current.content.timeline),
-      lastReload,
-    }),
+    readiness: site.readiness,
     watch() {
       watching ??= watchContent({
         localesDir: sources.localesDir,
@@ -152,9 +129,8 @@ export function createSiteReloader(options: {
       })
     },
     close() {
-      closed = true
       saved.cancel()
-      versionTimer?.cancel()
+      versions.close()
       watching?.close()
     },
   }

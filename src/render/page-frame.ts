@@ -12,6 +12,38 @@ import type { Assets } from './assets.js'
 import type { ConsentView } from './consent-view.js'
 import type { PathIn } from './crawler-head.js'
 
+/** On a translation: that the Norwegian text prevails, with a link to it. */
+function translationNote(content: Content, language: LanguageContent, pathIn: PathIn) {
+  const source = content.languages[0] as LanguageContent
+  if (language.lng === source.lng) return null
+  const { t } = language
+  return {
+    notice: t('common:translation.notice'),
+    link: t('common:translation.link'),
+    href: pathIn(source.lng),
+    hreflang: source.tag,
+  }
+}
+
+/** A version that takes effect later, announced with a link to what changes. */
+function announcementOf(content: Content, language: LanguageContent, pathIn: PathIn) {
+  const { timeline } = content
+  const announced = timeline.upcoming[0]
+  if (!announced) return null
+  const { lng, t } = language
+  const comparison = comparePath(lng, timeline.inForce.id, announced.id)
+  return {
+    text: textWithDate(
+      t('history:announcement.text', { skipInterpolation: true }),
+      announced.effective,
+      lng,
+    ),
+    link: t('history:announcement.link'),
+    // On the comparison itself, the announcement does not link to the page it is on.
+    href: comparison === pathIn(lng) ? null : comparison,
+  }
+}
+
 /** What every page of a language shares: menu, language switcher, announcement, footer. */
 export function pageFrame(
   content: Content,
@@ -22,10 +54,6 @@ export function pageFrame(
   consent: ConsentView | null,
 ) {
   const { lng, t } = language
-  const source = content.languages[0] as LanguageContent
-  const { timeline } = content
-  const announced = timeline.upcoming[0]
-  const comparison = announced ? comparePath(lng, timeline.inForce.id, announced.id) : null
   return {
     consent,
     cookiesPath: pagePath(lng, 'cookies'),
@@ -48,27 +76,8 @@ export function pageFrame(
       name: other.name,
       current: other.lng === lng,
     })),
-    translation:
-      lng === source.lng
-        ? null
-        : {
-            notice: t('common:translation.notice'),
-            link: t('common:translation.link'),
-            href: pathIn(source.lng),
-            hreflang: source.tag,
-          },
-    announcement: announced
-      ? {
-          text: textWithDate(
-            t('history:announcement.text', { skipInterpolation: true }),
-            announced.effective,
-            lng,
-          ),
-          link: t('history:announcement.link'),
-          // On the comparison itself, the announcement does not link to the page it is on.
-          href: comparison === pathIn(lng) ? null : comparison,
-        }
-      : null,
+    translation: translationNote(content, language, pathIn),
+    announcement: announcementOf(content, language, pathIn),
     feed: { href: feedPath(lng), title: t('history:feed.title') },
     versionsHref: versionsPath(lng),
     updated: textWithDate(

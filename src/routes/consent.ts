@@ -49,6 +49,19 @@ function choicesFrom(
   return choices
 }
 
+/** At most ten saved choices a minute per client. */
+function choiceLimiter() {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: 10,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // Without a proxy in front, X-Forwarded-For is the client's own word and is ignored.
+    validate: { xForwardedForHeader: false },
+    handler: (_req, _res, next) => next(new HttpError(429, 'too many choices saved in a minute')),
+  })
+}
+
 /**
  * POST /{lng}/cookies: saves the visitor's cookie choice in one signed first-party cookie and
  * answers 303 back to the page. Guarded, in order: same origin only, form bodies only, a rate
@@ -61,15 +74,7 @@ export function consentRoutes(deps: {
 }): Router {
   const { config, logger } = deps
   const router = Router()
-  const limiter = rateLimit({
-    windowMs: 60_000,
-    limit: 10,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    // Without a proxy in front, X-Forwarded-For is the client's own word and is ignored.
-    validate: { xForwardedForHeader: false },
-    handler: (_req, _res, next) => next(new HttpError(429, 'too many choices saved in a minute')),
-  })
+  const limiter = choiceLimiter()
   router.post(
     '/:lng/cookies',
     // Refuse what is not ours before counting: a hostile page must not use up a visitor's quota.
