@@ -1,4 +1,4 @@
-import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import request from 'supertest'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -182,6 +182,64 @@ describe('reloading content', () => {
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
     expect(heading).toBe('Skriv til oss')
+  })
+
+  /** The ways a save reaches the disk: editors, tools, git and npm run publish. */
+  const saves: [string, (file: string, text: string) => void][] = [
+    ['in place', (file, text) => writeFileSync(file, text)],
+    [
+      'temp file + rename (sed -i, gedit, JetBrains, npm run publish)',
+      (file, text) => {
+        writeFileSync(`${file}.tmp`, text)
+        renameSync(`${file}.tmp`, file)
+      },
+    ],
+    [
+      'delete + create',
+      (file, text) => {
+        rmSync(file)
+        writeFileSync(file, text)
+      },
+    ],
+    [
+      'the whole folder replaced (git checkout, git pull)',
+      (file, text) => {
+        const folder = path.dirname(file)
+        cpSync(folder, `${folder}.new`, { recursive: true })
+        writeFileSync(path.join(`${folder}.new`, path.basename(file)), text)
+        renameSync(folder, `${folder}.old`)
+        renameSync(`${folder}.new`, folder)
+        rmSync(`${folder}.old`, { recursive: true })
+      },
+    ],
+  ]
+
+  it.each(saves)('sees a save made by %s, and the in-place save after it', async (_how, save) => {
+    const site = await reloadableSite()
+    site.reloader.watch()
+    const file = path.join(site.copy.dir, 'nb', 'contact.json')
+    const withHeading = (heading: string) => {
+      const json = JSON.parse(readFileSync(file, 'utf8'))
+      json.heading = heading
+      return JSON.stringify(json, null, 2)
+    }
+    const served = async (heading: string) => {
+      const started = Date.now()
+      let shown = ''
+      while (Date.now() - started < 5000 && shown !== heading) {
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        shown = (await site.page('/nb/contact'))('h1').text()
+      }
+      return shown
+    }
+    save(file, withHeading('Skriv til oss'))
+    expect(await served('Skriv til oss')).toBe('Skriv til oss')
+    writeFileSync(file, withHeading('Kontakt oss nå'))
+    expect(await served('Kontakt oss nå')).toBe('Kontakt oss nå')
+    expect(site.reloader.readiness().lastReload).toMatchObject({
+      applied: true,
+      reason: 'changed nb/contact.json',
+    })
   })
 
   it('never lets a request see a half-loaded state while files flip between valid and invalid', async () => {
