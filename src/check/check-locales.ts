@@ -1,3 +1,4 @@
+import { sitePages } from '../config/site-pages.js'
 import { namespaces } from '../content/locales.js'
 import { sectionOrderProblems } from '../content/section-order.js'
 import { versionNamespace } from '../content/version-index.js'
@@ -8,7 +9,8 @@ import {
   type Report,
   warnAboutSourceText,
 } from './check-policy.js'
-import { checkParity, checkTexts } from './check-texts.js'
+import { checkSchemaLine } from './check-schema-line.js'
+import { checkParity, checkTexts, type PageAnchors } from './check-texts.js'
 import {
   checkVersionList,
   checkVersionText,
@@ -32,19 +34,42 @@ function checkSectionOrder(document: JsonDocument | undefined, report: Report): 
   return problems.length === 0 ? (document.value as { policy: string[] }).policy : []
 }
 
+/**
+ * The parts of each page a link may point to: the ids its template writes as they are (and the
+ * layout's and partials'), and on the notice every section's.
+ */
+function pageAnchors(sources: SourceSet, order: readonly string[]): PageAnchors {
+  const idsIn = (text: string) =>
+    [...text.matchAll(/\bid="([a-z][a-z0-9-]*)"/g)].map((m) => m[1] ?? '')
+  const shared = [...sources.views]
+    .filter(([file]) => !/[/\\]pages[/\\]/.test(file))
+    .flatMap(([, text]) => idsIn(text))
+  return new Map(
+    sitePages.map((page) => {
+      const template = [...sources.views].find(([file]) =>
+        file.replace(/\\/g, '/').endsWith(`/pages/${page.template}.ejs`),
+      )
+      const sections = page.name === 'policy' ? order.flatMap((id) => [id, `${id}-heading`]) : []
+      return [page.name, new Set([...shared, ...idsIn(template?.[1] ?? ''), ...sections])]
+    }),
+  )
+}
+
 /** One language's files: each text, its parity with Norwegian, its notice, identity and versions. */
 function checkLanguage(
   sources: SourceSet,
   documents: Documents,
   lng: string,
   order: readonly string[],
+  anchors: PageAnchors,
   report: Report,
 ): void {
   const [source = 'nb'] = sources.languages
   for (const ns of [...namespaces, ...sources.versionIds.map(versionNamespace)]) {
     const document = documents.get(`${lng}/${ns}`)
     if (!document) continue
-    checkTexts(document, report)
+    checkTexts(document, anchors, report)
+    checkSchemaLine(document, `${lng}/${ns}`, report)
     const sourceDocument = documents.get(`${source}/${ns}`)
     if (lng !== source && sourceDocument) checkParity(document, sourceDocument, report)
   }
@@ -112,14 +137,19 @@ export function checkLocales(
       index === undefined ? document.at(pathParts) : document.atCharacter(pathParts, index)
     findings.push({ file: document.file, ...where, level, message })
   }
+  for (const key of ['site', 'sections', 'versions']) {
+    const document = documents.get(key)
+    if (document) checkSchemaLine(document, key, report)
+  }
   const order = checkSectionOrder(documents.get('sections'), report)
   const versionList = documents.get('versions')
   if (versionList) checkVersionList(versionList, now, report)
+  const anchors = pageAnchors(sources, order)
   const folder = sources.versionList.file.replace(/[^/]*$/, '')
   for (const lng of sources.languages) {
     const files = sources.versionFiles.get(lng) ?? []
     findings.push(...unlistedVersionFiles(`${folder}${lng}/versions`, files, sources.versionIds))
-    checkLanguage(sources, documents, lng, order, report)
+    checkLanguage(sources, documents, lng, order, anchors, report)
   }
   warnAboutDrafts(sources, documents, order, report)
   return findings

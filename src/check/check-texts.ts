@@ -33,6 +33,15 @@ function leaves(value: unknown, prefix: JSONPath = []): Map<string, Leaf> {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it finds
 const invisibleControl = /[\u0000-\u0009\u000b-\u001f\u007f]/
 
+/** Characters nobody sees that change what is shown: zero-width, direction marks and overrides. */
+const invisibleFormat = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/
+/** A link opened with [text]( and never closed with ). */
+const unclosedLink = /\]\([^)]*$/
+/** Something that looks like an HTML tag: it is shown as text, never as markup. */
+const htmlTag = /<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/i
+const longText = 3_000
+const tooLongText = 20_000
+
 const variables = (text: string) =>
   [...text.matchAll(/\{\{\s*([\w.]+)\s*\}\}/g)].map((match) => match[1] ?? '').sort()
 
@@ -48,7 +57,25 @@ function linkAllowed(target: string): boolean {
   return isAllowedLinkTarget(target)
 }
 
-function checkText(document: JsonDocument, name: string, leaf: Leaf, report: Report): void {
+/** The ids each page has, that a `page:contact#part` link may go to. */
+export type PageAnchors = ReadonlyMap<string, ReadonlySet<string>>
+
+/** A link to a part of a page that has no such part; undefined when it has (or is no such link). */
+function missingAnchor(target: string, anchors: PageAnchors): string | undefined {
+  const [page = '', fragment] = target.slice('page:'.length).split('#', 2)
+  if (!target.startsWith('page:') || fragment === undefined) return undefined
+  const ids = anchors.get(page)
+  if (!ids || ids.has(fragment)) return undefined
+  return `link target "${target}": the ${page} page has no part "${fragment}". Its parts are: ${[...ids].sort().join(', ')}`
+}
+
+function checkText(
+  document: JsonDocument,
+  name: string,
+  leaf: Leaf,
+  anchors: PageAnchors,
+  report: Report,
+): void {
   if (typeof leaf.value !== 'string') {
     report(document, leaf.path, 'error', `"${name}" must be a text in double quotes`)
     return
@@ -63,16 +90,52 @@ function checkText(document: JsonDocument, name: string, leaf: Leaf, report: Rep
     const message = `"${name}" holds an invisible control character (U+${code}), often pasted from another program: delete it`
     report(document, leaf.path, 'error', message, control.index)
   }
+  checkInvisibleAndMarkup(document, name, leaf.path, leaf.value, report)
   for (const { target, index } of linkTargets(leaf.value)) {
+    const missing = linkAllowed(target) ? missingAnchor(target, anchors) : undefined
+    if (missing) report(document, leaf.path, 'error', missing, index)
     if (linkAllowed(target)) continue
     const message = `link target "${target}" is not allowed: links go to page:policy, page:cookies or page:contact (optionally with #part), or to https://, mailto: or tel: addresses`
     report(document, leaf.path, 'error', message, index)
   }
 }
 
+function checkInvisibleAndMarkup(
+  document: JsonDocument,
+  name: string,
+  at: JSONPath,
+  text: string,
+  report: Report,
+): void {
+  const hidden = invisibleFormat.exec(text)
+  if (hidden) {
+    const code = (hidden[0].codePointAt(0) ?? 0).toString(16).padStart(4, '0').toUpperCase()
+    const message = `"${name}" holds an invisible character (U+${code}) that can hide or reorder text, often pasted from another program: delete it (retype the words around it)`
+    report(document, at, 'error', message, hidden.index)
+  }
+  const unclosed = unclosedLink.exec(text)
+  if (unclosed) {
+    const message = `"${name}" has a link that is not closed: write it as [words](page:contact), with the closing )`
+    report(document, at, 'error', message, unclosed.index)
+  }
+  const tag = htmlTag.exec(text)
+  if (tag) {
+    const message = `"${name}" holds HTML (${tag[0]}), which visitors see as it is written, not as formatting: use *emphasis* and [links](page:contact) instead`
+    report(document, at, 'warning', message, tag.index)
+  }
+  if (text.length > tooLongText) {
+    const message = `"${name}" is ${text.length} characters long, more than ${tooLongText}: split it into paragraphs`
+    report(document, at, 'error', message)
+  } else if (text.length > longText) {
+    const message = `"${name}" is ${text.length} characters long: readers do better with paragraphs under ${longText} characters`
+    report(document, at, 'warning', message)
+  }
+}
+
 /** Each text of a file: a text, not empty, no control characters, links that may be followed. */
-export function checkTexts(document: JsonDocument, report: Report): void {
-  for (const [name, leaf] of leaves(document.value)) checkText(document, name, leaf, report)
+export function checkTexts(document: JsonDocument, anchors: PageAnchors, report: Report): void {
+  for (const [name, leaf] of leaves(document.value))
+    checkText(document, name, leaf, anchors, report)
 }
 
 /** A translation has exactly the keys of the Norwegian file, with the same placeholders. */

@@ -109,9 +109,17 @@ function parseContact(root: Json, read: FieldReader, problem: Report): SiteConfi
       `"${addressCountry}" must be a two-letter country code such as NO or CN`,
     )
   }
+  const phone = read.text(contact, ['contact', 'phone'])
+  // The tel: link dials the digits: letters or other signs would dial a wrong number.
+  if (phone !== '' && (!/^\+?[\d\s().-]+$/.test(phone) || phone.replace(/\D/g, '').length < 5)) {
+    problem(
+      ['contact', 'phone'],
+      `"${phone}" is not a phone number: write the digits, with + and the country code first, such as +47 22 00 00 00 (spaces and hyphens are fine)`,
+    )
+  }
   return {
     email,
-    phone: read.text(contact, ['contact', 'phone']),
+    phone,
     address: read.text(contact, ['contact', 'address']),
     postalAddress: {
       streetAddress: read.text(postal, [...where, 'streetAddress']),

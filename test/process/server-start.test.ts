@@ -51,7 +51,7 @@ describe('starting the server', () => {
     }
     const response = await fetch(`http://127.0.0.1:${port}/nb/`)
     expect(response.status).toBe(200)
-    expect(await response.text()).toMatch(/<html lang="nb"[^]*<h1>[^<]+<\/h1>/)
+    expect(await response.text()).toMatch(/<html lang="nb"[\s\S]*<h1>[^<]+<\/h1>/)
     expect(server.stdout()).toContain('placeholder')
     server.child.kill('SIGTERM')
     expect(await exitOf(server.child)).toBe(0)
