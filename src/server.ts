@@ -1,5 +1,6 @@
 import type { Server } from 'node:http'
-import { buildSite, type SiteBuild, serverSources } from './build/build-site.js'
+import { type SiteBuild, serverSources } from './build/build-site.js'
+import { startSite } from './build/start-site.js'
 import { formatFinding } from './check/findings.js'
 import { ConfigError } from './config/config-error.js'
 import { type Config, loadConfig } from './config/environment.js'
@@ -38,19 +39,30 @@ function shutDown(signal: string, server: Server, reloader: SiteReloader): void 
 
 async function start(): Promise<void> {
   const { config } = loadConfig(process.env)
+  const sources = { ...serverSources, lastGood: config.lastGoodContentPath }
   // Express and the routes load while the pages compress on libuv's threads: start-up overlaps.
-  const [site, { createApp }, { createRequestHandler }, { createHttpServer }] = await Promise.all([
-    buildSite(config, serverSources),
-    import('./app.js'),
-    import('./http/request-handler.js'),
-    import('./http/http-server.js'),
-  ])
+  const [started, { createApp }, { createRequestHandler }, { createHttpServer }] =
+    await Promise.all([
+      startSite(config, sources),
+      import('./app.js'),
+      import('./http/request-handler.js'),
+      import('./http/http-server.js'),
+    ])
+  const { site } = started
   logWarnings(site, config)
+  const degraded = started.degraded && {
+    servingContentOf: started.degraded.savedAt,
+    errors: started.degraded.errors.errors.map(formatFinding),
+  }
+  if (degraded) {
+    logger.error('the content has errors: serving the last good content instead', degraded)
+  }
   const reloader = createSiteReloader({
     config,
-    sources: serverSources,
+    sources,
     initial: site,
     logger,
+    ...(degraded ? { degraded } : {}),
   })
   reloader.watch()
   process.on('SIGHUP', () => void reloader.reload('SIGHUP').catch(() => undefined))

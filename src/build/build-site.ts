@@ -1,4 +1,4 @@
-import { checkSources } from '../check/check-content.js'
+import { checkSources } from '../check/check-sources.js'
 import { type Finding, formatFinding } from '../check/findings.js'
 import { ConfigError } from '../config/config-error.js'
 import type { Config } from '../config/environment.js'
@@ -9,11 +9,12 @@ import { type CompressionCache, diskCompressionCache } from '../prepare/compress
 import type { Compression, HeaderList } from '../prepare/prepared-response.js'
 import { prepareResponses, type ResponseTable } from '../prepare/response-table.js'
 import { securityHeaderList } from '../prepare/security-headers.js'
-import { readSources } from '../read/read-sources.js'
+import { readSources, type SourceSet } from '../read/read-sources.js'
 import { type Assets, assetsOf } from '../render/assets.js'
 import { createPageRenderer, type PageRenderer } from '../render/page-renderer.js'
 import { renderSite } from '../render/render-site.js'
 import { compileTemplates } from '../render/templates.js'
+import { saveLastGood } from './last-good.js'
 
 /** One complete, consistent build of the site: content, assets, renderer and every response. */
 export interface SiteBuild {
@@ -38,11 +39,13 @@ export interface SiteSources {
   readonly compressionCache?: CompressionCache
   /** How hard to compress: the best unless told otherwise (tests that never look at sizes). */
   readonly compression?: Compression
+  /** Where the last content that passed the checker is kept, for a start with a broken file. */
+  readonly lastGood?: string
 }
 
 export const defaultSources: SiteSources = { localesDir, publicDir, viewsDir }
 
-/** What the server uses: the default sources, and the bodies `npm run build` compressed. */
+/** What the server reads: the default sources, and the bodies `npm run build` compressed. */
 export const serverSources: SiteSources = {
   ...defaultSources,
   compressionCache: diskCompressionCache(compressedDir, { write: false }),
@@ -68,6 +71,18 @@ export async function buildSite(
   now: Date = new Date(),
 ): Promise<SiteBuild> {
   const read = readSources({ ...sources, siteConfigPath: config.siteConfigPath })
+  const site = await buildFrom(config, read, sources, now)
+  if (sources.lastGood) saveLastGood(sources.lastGood, read, now)
+  return site
+}
+
+/** The stages after reading, on sources read now or kept from an earlier build. */
+export async function buildFrom(
+  config: Config,
+  read: SourceSet,
+  sources: SiteSources,
+  now: Date,
+): Promise<SiteBuild> {
   const checked = checkSources(read, { mode: config.env, now })
   if (checked.errors.length > 0 || !checked.site) throw new ContentRejected(checked.errors)
   const content = await buildContent(checked.site, checked.documents, now)

@@ -1,58 +1,36 @@
-import type { Environment } from '../config/environment.js'
-import type { SiteConfig } from '../config/site-config.js'
-import type { SourceFile, SourceSet } from '../read/read-sources.js'
-import { checkLocales, type Documents } from './check-locales.js'
-import { checkSiteConfig } from './check-site-config.js'
-import { type Finding, sortFindings } from './findings.js'
-import { isFinding, type JsonDocument, parseJsonDocument } from './json-document.js'
+import { publicDir, viewsDir } from '../config/paths.js'
+import { readSources } from '../read/read-sources.js'
+import { checkEnvironment } from './check-environment.js'
+import { type CheckedSources, checkSources } from './check-sources.js'
+import { sortFindings } from './findings.js'
 
-/** What the check stage gives the next: the findings, and every file parsed. */
-export interface CheckedSources {
-  readonly sources: SourceSet
-  readonly findings: readonly Finding[]
-  readonly errors: readonly Finding[]
-  readonly warnings: readonly Finding[]
-  readonly filesChecked: number
-  /** The site configuration, when it has no errors. */
-  readonly site?: SiteConfig
-  /** Every file that parsed: `site`, `sections`, `versions`, `nb/policy`, `en/versions/2024`... */
-  readonly documents: Documents
+/** What staff check: the locale files and site configuration, and the environment variables. */
+export interface CheckRequest {
+  readonly localesDir: string
+  readonly siteConfigPath: string
+  readonly env: NodeJS.ProcessEnv
+  /** For whether a version is in force yet; now when not given. */
+  readonly now?: Date
 }
 
 /**
- * The check stage: everything staff edit, as read, checked without touching the disk: the site
- * configuration, then every locale file. `mode` decides whether an email address is required.
+ * `npm run check` and `npm run publish`: the same read and check stages a build runs, plus the
+ * environment the server would start with.
  */
-export function checkSources(
-  sources: SourceSet,
-  options: { readonly mode: Environment; readonly now: Date },
-): CheckedSources {
-  const parseErrors: Finding[] = []
-  const documents = new Map<string, JsonDocument>()
-  const parse = (key: string, source: SourceFile) => {
-    const parsed = parseJsonDocument(source)
-    if (isFinding(parsed)) parseErrors.push(parsed)
-    else documents.set(key, parsed)
-  }
-  const siteDocument = parseJsonDocument(sources.siteConfig)
-  if (!isFinding(siteDocument)) documents.set('site', siteDocument)
-  const site = checkSiteConfig(siteDocument, options.mode)
-  parse('sections', sources.sectionOrder)
-  parse('versions', sources.versionList)
-  for (const [key, source] of sources.locales) parse(key, source)
-  const sourceFolder = `${sources.versionList.file.replace(/[^/]*$/, '')}${sources.languages[0]}/`
-  const findings = sortFindings(
-    [...site.findings, ...parseErrors, ...checkLocales(sources, documents, options.now)],
-    (file) => file.startsWith(sourceFolder),
-  )
-  const errors = findings.filter((finding) => finding.level === 'error')
+export function checkContent(request: CheckRequest): CheckedSources {
+  const environment = checkEnvironment(request.env)
+  const read = readSources({
+    localesDir: request.localesDir,
+    siteConfigPath: request.siteConfigPath,
+    publicDir,
+    viewsDir,
+  })
+  const checked = checkSources(read, { mode: environment.mode, now: request.now ?? new Date() })
+  // The environment's findings first, then the content's in the order the check stage gave.
+  const findings = [...sortFindings(environment.findings), ...checked.findings]
   return {
-    sources,
+    ...checked,
     findings,
-    errors,
-    warnings: findings.filter((finding) => finding.level === 'warning'),
-    filesChecked: 3 + sources.locales.size,
-    ...(site.config ? { site: site.config } : {}),
-    documents,
+    errors: findings.filter((finding) => finding.level === 'error'),
   }
 }

@@ -1,7 +1,7 @@
 // npm run check [-- --locales DIR]: every locale and data file, checked the way the server checks them.
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { checkContent } from '../check/check-files.js'
+import { checkContent } from '../check/check-content.js'
 import { formatFinding, summarize } from '../check/findings.js'
 import { siteConfigPathFrom } from '../config/environment.js'
 import { localesDir, packageRoot } from '../config/paths.js'

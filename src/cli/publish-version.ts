@@ -1,6 +1,6 @@
 import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { checkContent } from '../check/check-files.js'
+import { checkContent } from '../check/check-content.js'
 import { summaryProblem, translationLacksChange } from '../check/check-versions.js'
 import { type Finding, formatFinding } from '../check/findings.js'
 import { ConfigError } from '../config/config-error.js'

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { ConfigError } from './config-error.js'
-import { defaultSiteConfigPath, packageRoot } from './paths.js'
+import { defaultSiteConfigPath, lastGoodContentPath, packageRoot } from './paths.js'
 
 export type Environment = 'production' | 'development' | 'test'
 
@@ -12,6 +12,8 @@ export interface Config {
   readonly baseUrl: string
   /** The site configuration file, read with the content at every build. */
   readonly siteConfigPath: string
+  /** Where the last content that passed the checker is kept (LAST_GOOD_CONTENT). */
+  readonly lastGoodContentPath: string
   /** Signs the consent cookie; from COOKIE_SECRET, required in production. */
   readonly cookieSecret: string
   /** How many proxies stand in front of the server, for the client address (`trust proxy`). */
@@ -107,6 +109,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv): LoadedConfig {
     host: environment.HOST || '0.0.0.0',
     baseUrl: parseBaseUrl(environment.BASE_URL, port, env),
     siteConfigPath: siteConfigPathFrom(environment),
+    lastGoodContentPath: environment.LAST_GOOD_CONTENT
+      ? path.resolve(packageRoot, environment.LAST_GOOD_CONTENT)
+      : lastGoodContentPath,
     cookieSecret: parseCookieSecret(environment.COOKIE_SECRET, env),
     trustProxyHops: parseTrustProxyHops(environment.TRUST_PROXY_HOPS),
   })

@@ -19,7 +19,9 @@ export const viewsDir = path.join(packageRoot, 'views')
 export const localesDir = path.join(packageRoot, 'locales')
 export const publicDir = path.join(packageRoot, 'public')
 export const defaultSiteConfigPath = path.join(packageRoot, 'config', 'site.json')
-/** Compressed bodies kept between builds and starts (see render/compression-cache.ts). */
+/** The last content that passed the checker, for a start while a file has a mistake. */
+export const lastGoodContentPath = path.join(packageRoot, 'build', 'last-good-content.json')
+/** Compressed bodies kept between builds and starts (see prepare/compression-cache.ts). */
 export const compressedDir = path.join(packageRoot, 'build', 'compressed')
 
 /** A path as staff see it: relative to the project when inside it, with forward slashes. */

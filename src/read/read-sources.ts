@@ -38,8 +38,8 @@ export interface SourceSet {
   readonly versionFiles: ReadonlyMap<string, readonly string[]>
   /** The templates by absolute file name (`views/pages/policy.ejs`), partials included. */
   readonly views: ReadonlyMap<string, string>
-  /** The files of `public/` the pages link to. */
-  readonly assets: readonly { readonly name: string; readonly body: Buffer }[]
+  /** The files of `public/` the pages link to; no body when one cannot be read. */
+  readonly assets: readonly { readonly name: string; readonly body?: Buffer }[]
 }
 
 /** Where a build reads from. */
@@ -112,8 +112,9 @@ function filesIn(dir: string, extension: string): string[] {
 }
 
 /**
- * The locale files, read by i18next-fs-backend (the loader i18next uses) and kept as text, so
- * that the checker can point at a line and column of exactly what is served.
+ * The locale files, read by i18next-fs-backend (i18next's file loader) and kept as text, so that
+ * the checker can point at a line and column of exactly what is served; the content stage gives
+ * the checked texts to a fresh i18next instance.
  */
 function readLocaleFiles(
   localesDir: string,
@@ -173,10 +174,13 @@ export function readSources(dirs: SourceDirs): SourceSet {
       return [absolute, readFileSync(absolute, 'utf8')]
     }),
   )
-  const assets = assetNames.map((name) => ({
-    name,
-    body: readFileSync(path.join(dirs.publicDir, name)),
-  }))
+  const assets = assetNames.map((name) => {
+    try {
+      return { name, body: readFileSync(path.join(dirs.publicDir, name)) }
+    } catch {
+      return { name }
+    }
+  })
   return {
     siteConfig,
     sectionOrder,

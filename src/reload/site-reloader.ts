@@ -11,7 +11,7 @@ import type { Config } from '../config/environment.js'
 import type { Logger } from '../log/logger.js'
 import { debounce } from './debounce.js'
 import { serialQueue } from './serial-queue.js'
-import { type Readiness, siteInForce } from './site-in-force.js'
+import { type Degraded, type Readiness, siteInForce } from './site-in-force.js'
 import { versionSwitch } from './version-switch.js'
 import { type ContentWatch, watchContent } from './watch-content.js'
 
@@ -82,10 +82,12 @@ export function createSiteReloader(options: {
   logger: Logger
   /** The time, for deciding which version of the notice is in force; tests set it. */
   clock?: () => Date
+  /** Set when the process started on the last good content because the files have errors. */
+  degraded?: Degraded
 }): SiteReloader {
   const { config, sources, logger } = options
   const clock = options.clock ?? (() => new Date())
-  const site = siteInForce(options.initial)
+  const site = siteInForce(options.initial, options.degraded)
   const queue = serialQueue((error) =>
     logger.error('content reload failed', { error: stackOf(error) }),
   )

@@ -18,15 +18,18 @@ export function versionSwitch(options: {
   const { clock, logger } = options
   let timer: { cancel(): void } | undefined
   let closed = false
+  let retry: NodeJS.Timeout | undefined
   const fire = () =>
-    void options
-      .inTurn(() => options.switchTo(clock()))
-      .catch((error: unknown) => {
+    void options.inTurn(async () => {
+      try {
+        await options.switchTo(clock())
+      } catch (error) {
         logger.error('switching to the new version failed: trying again in a minute', {
           error: String((error as Error)?.stack ?? error),
         })
-        if (!closed) timer = timerAt(new Date(clock().getTime() + retryMs), clock, fire)
-      })
+        if (!closed) retry = setTimeout(fire, retryMs).unref()
+      }
+    })
   return {
     /** When the next version takes effect; none, when none is announced. */
     schedule(at: Date | undefined) {
@@ -36,6 +39,7 @@ export function versionSwitch(options: {
     close() {
       closed = true
       timer?.cancel()
+      clearTimeout(retry)
     },
   }
 }

@@ -42,6 +42,14 @@ function changedFile(before: Map<string, string>, after: Map<string, string>): s
   return undefined
 }
 
+function inodeOf(dir: string): number | undefined {
+  try {
+    return statSync(dir).ino
+  } catch {
+    return undefined
+  }
+}
+
 function foldersUnder(dir: string): string[] {
   try {
     const nested = readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -63,33 +71,47 @@ export function watchContent(options: {
 }): ContentWatch {
   const { localesDir, siteConfigPath } = options
   let states = fileStates(localesDir, siteConfigPath)
-  const watchers = new Map<string, FSWatcher>()
+  const watchers = new Map<string, { watcher: FSWatcher; inode: number | undefined }>()
 
-  const compare = () => {
+  const compare = (named?: string) => {
     const next = fileStates(localesDir, siteConfigPath)
-    const file = changedFile(states, next)
+    const file = changedFile(states, next) ?? named
     states = next
     armFolders()
     if (file) options.onChange(`changed ${file}`)
   }
-  // Any event in a folder means: compare now, rather than at the next tick of the timer.
+  const unwatchable = new Set<string>()
+  /** Each folder watched on its own; a folder replaced (same path, new inode) is watched again. */
   const armFolders = () => {
-    const folders = [...foldersUnder(localesDir), path.dirname(siteConfigPath)]
-    for (const [dir, watcher] of watchers) {
-      if (folders.includes(dir)) continue
-      watcher.close()
+    const folders = new Map(
+      [...foldersUnder(localesDir), path.dirname(siteConfigPath)].map((dir) => [dir, inodeOf(dir)]),
+    )
+    for (const [dir, watched] of watchers) {
+      if (folders.get(dir) === watched.inode) continue
+      watched.watcher.close()
       watchers.delete(dir)
     }
-    for (const dir of folders) {
+    for (const [dir, inode] of folders) {
       if (watchers.has(dir)) continue
       try {
-        const watcher = watch(dir, () => compare())
-        watcher.on('error', (error) => options.onError(dir, error.message))
-        watchers.set(dir, watcher)
+        // An event naming a watched file is a save even if its size and time look the same.
+        const watcher = watch(dir, (_event, name) => compare(relevant(dir, name)))
+        watcher.on('error', () => watchers.delete(dir))
+        watchers.set(dir, { watcher, inode })
+        unwatchable.delete(dir)
       } catch (error) {
-        options.onError(dir, (error as Error).message)
+        // Said once, not at every comparison: the timer still compares the files' states.
+        if (!unwatchable.has(dir)) options.onError(dir, (error as Error).message)
+        unwatchable.add(dir)
       }
     }
+  }
+  const relevant = (dir: string, name: string | Buffer | null) => {
+    if (!name) return undefined
+    const file = path.join(dir, name.toString())
+    if (file === siteConfigPath) return path.basename(file)
+    if (!file.endsWith('.json') || !file.startsWith(`${localesDir}${path.sep}`)) return undefined
+    return path.relative(localesDir, file).split(path.sep).join('/')
   }
   armFolders()
   const timer = setInterval(compare, options.intervalMs ?? 500)
@@ -97,7 +119,7 @@ export function watchContent(options: {
   return {
     close() {
       clearInterval(timer)
-      for (const watcher of watchers.values()) watcher.close()
+      for (const { watcher } of watchers.values()) watcher.close()
       watchers.clear()
     },
   }

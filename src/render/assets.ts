@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
+import { ConfigError } from '../config/config-error.js'
 
 /** A file from `public/`, under a name that changes whenever its content does. */
 export interface Asset {
@@ -32,9 +33,14 @@ function asset(file: string, body: Buffer): Asset {
 
 /** The stylesheet and the icon as read, under their content-hashed addresses. */
 export function assetsOf(
-  files: readonly { readonly name: string; readonly body: Buffer }[],
+  files: readonly { readonly name: string; readonly body?: Buffer }[],
 ): Assets {
-  const [css, icon] = files.map((file) => asset(file.name, file.body))
-  if (!css || !icon) throw new Error('public/ needs site.css and favicon.svg')
+  const named = (name: string): Asset => {
+    const body = files.find((file) => file.name === name)?.body
+    if (!body) throw new ConfigError(`public/${name} is missing or cannot be read`)
+    return asset(name, body)
+  }
+  const css = named('site.css')
+  const icon = named('favicon.svg')
   return { css: css.url, icon: icon.url, files: [css, icon] }
 }

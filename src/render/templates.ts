@@ -14,6 +14,8 @@ export const templateNames = [
 ] as const
 export type TemplateName = (typeof templateNames)[number]
 
+let builds = 0
+
 export interface Templates {
   readonly layout: Template
   readonly pages: Readonly<Record<TemplateName, Template>>
@@ -25,6 +27,16 @@ export interface Templates {
  */
 export function compileTemplates(viewsDir: string, views: ReadonlyMap<string, string>): Templates {
   ejs.clearCache()
+  // EJS caches compiled partials globally by file name: a name of this build's own keeps an older
+  // build (rendered again when a version takes effect) on its own partials, never a newer one's.
+  const build = `#build-${++builds}`
+  const includer = (original: string) => {
+    // Includes name a partial under views/ (`partials/header`, `../partials/footer`).
+    const name = `${original.replace(/^(\.\.\/)+/, '')}.ejs`
+    const template = views.get(path.join(viewsDir, name))
+    if (template === undefined) throw new ConfigError(`template views/${name} is missing`)
+    return { filename: `${path.join(viewsDir, name)}${build}`, template }
+  }
   const compile = (name: string): Template => {
     const filename = path.join(viewsDir, `${name}.ejs`)
     const text = views.get(filename)
@@ -32,11 +44,8 @@ export function compileTemplates(viewsDir: string, views: ReadonlyMap<string, st
     const template = ejs.compile(text, {
       filename,
       cache: true,
-      includer: (_original: string, resolved: string) => {
-        const partial = views.get(resolved)
-        if (partial === undefined) throw new ConfigError(`template ${resolved} is missing`)
-        return { template: partial }
-      },
+      // EJS 7 takes a file name and a template together; @types/ejs allows only one of them.
+      includer: includer as unknown as ejs.IncluderCallback,
     }) as Template
     return (data) => {
       try {

@@ -3,7 +3,7 @@
 import compression from 'compression'
 import express from 'express'
 import helmet from 'helmet'
-import { checkSources } from '../../src/check/check-content.js'
+import { checkSources } from '../../src/check/check-sources.js'
 import { loadConfig } from '../../src/config/environment.js'
 import { localesDir, publicDir, viewsDir } from '../../src/config/paths.js'
 import { buildContent } from '../../src/content/content-model.js'
@@ -22,7 +22,8 @@ const sources = readSources({
   siteConfigPath: config.siteConfigPath,
 })
 const checked = checkSources(sources, { mode: 'production', now: new Date() })
-if (!checked.site) throw new Error('the content has errors: run npm run check')
+if (checked.errors.length > 0 || !checked.site)
+  throw new Error('the content has errors: run npm run check')
 const content = await buildContent(checked.site, checked.documents, new Date())
 const templates = compileTemplates(viewsDir, sources.views)
 const renderer = createPageRenderer(templates, content, assetsOf(sources.assets), config.baseUrl)

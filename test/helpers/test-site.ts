@@ -43,7 +43,11 @@ function build(config: Config, sources: Partial<SiteSources> | undefined, now: D
     compression: quickCompression,
     ...sources,
   }
-  if (all.localesDir !== fixtureLocalesDir) return buildSite(config, all, now)
+  // Only builds of the unchanged test content are shared: any other source is built afresh.
+  const others = Object.keys(sources ?? {}).filter((key) => key !== 'compression')
+  const unchanged =
+    others.every((key) => key === 'localesDir') && all.localesDir === fixtureLocalesDir
+  if (!unchanged) return buildSite(config, all, now)
   const key = JSON.stringify([config, all.compression, now ?? null])
   let built = unchangedBuilds.get(key)
   if (!built) {

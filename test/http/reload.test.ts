@@ -1,4 +1,4 @@
-import { copyFileSync, cpSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import request from 'supertest'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -12,6 +12,7 @@ import { createSiteReloader, type SiteReloader } from '../../src/reload/site-rel
 import { fixtureLocalesDir, fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { parse, visibleText } from '../helpers/html.js'
 import { copyLocales } from '../helpers/locale-copy.js'
+import { saves } from '../helpers/saves.js'
 import { addVersion2027 } from '../helpers/versions.js'
 
 const reloaders: SiteReloader[] = []
@@ -183,36 +184,6 @@ describe('reloading content', () => {
     }
     expect(heading).toBe('Skriv til oss')
   })
-
-  /** The ways a save reaches the disk: editors, tools, git and npm run publish. */
-  const saves: [string, (file: string, text: string) => void][] = [
-    ['in place', (file, text) => writeFileSync(file, text)],
-    [
-      'temp file + rename (sed -i, gedit, JetBrains, npm run publish)',
-      (file, text) => {
-        writeFileSync(`${file}.tmp`, text)
-        renameSync(`${file}.tmp`, file)
-      },
-    ],
-    [
-      'delete + create',
-      (file, text) => {
-        rmSync(file)
-        writeFileSync(file, text)
-      },
-    ],
-    [
-      'the whole folder replaced (git checkout, git pull)',
-      (file, text) => {
-        const folder = path.dirname(file)
-        cpSync(folder, `${folder}.new`, { recursive: true })
-        writeFileSync(path.join(`${folder}.new`, path.basename(file)), text)
-        renameSync(folder, `${folder}.old`)
-        renameSync(`${folder}.new`, folder)
-        rmSync(`${folder}.old`, { recursive: true })
-      },
-    ],
-  ]
 
   it.each(saves)('sees a save made by %s, and the in-place save after it', async (_how, save) => {
     const site = await reloadableSite()

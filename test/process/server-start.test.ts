@@ -21,7 +21,13 @@ function startServer(env: NodeJS.ProcessEnv): {
 } {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
     cwd: packageRoot,
-    env: { PATH: process.env.PATH, HOST: '127.0.0.1', ...env },
+    env: {
+      PATH: process.env.PATH,
+      HOST: '127.0.0.1',
+      // Never the project's own: each start keeps its last good content apart.
+      LAST_GOOD_CONTENT: path.join(mkdtempSync(path.join(tmpdir(), 'last-good-')), 'content.json'),
+      ...env,
+    },
   })
   running.push(child)
   let out = ''
@@ -82,6 +88,39 @@ describe('starting the server', () => {
       await new Promise((resolve) => setTimeout(resolve, 50))
     }
     expect(server.stdout()).toContain('"content reloaded"')
+  })
+
+  it('serves the last good content after a restart with a broken file, and says so', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'restart-'))
+    const siteConfig = path.join(dir, 'site.json')
+    const env = { SITE_CONFIG: siteConfig, LAST_GOOD_CONTENT: path.join(dir, 'last-good.json') }
+    const json = JSON.parse(readFileSync(fixtureSiteConfig, 'utf8'))
+    json.contact.phone = '+47 23 45 67 89'
+    writeFileSync(siteConfig, JSON.stringify(json, null, 2))
+    const serve = async () => {
+      const port = await freePort()
+      const server = startServer({ ...env, PORT: String(port) })
+      while (!server.stdout().includes('"serving"')) {
+        if (server.child.exitCode !== null) throw new Error(server.stderr())
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      return { server, port }
+    }
+    const first = await serve()
+    first.server.child.kill('SIGTERM')
+    expect(await exitOf(first.server.child)).toBe(0)
+
+    writeFileSync(siteConfig, readFileSync(siteConfig, 'utf8').replace('"languages"', '"languages'))
+    const second = await serve()
+    const page = await (await fetch(`http://127.0.0.1:${second.port}/nb/contact`)).text()
+    expect(page).toContain('href="tel:+4723456789"')
+    const readiness = (await (await fetch(`http://127.0.0.1:${second.port}/readyz`)).json()) as {
+      status: string
+      degraded: { errors: string[] }
+    }
+    expect(readiness.status).toBe('degraded')
+    expect(readiness.degraded.errors[0]).toMatch(/site\.json:\d+:\d+ {2}error {2}JSON syntax/)
+    expect(second.server.stdout()).toContain('serving the last good content instead')
   })
 
   it.each([

@@ -1,6 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { once } from 'node:events'
 import { connect, type Socket } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { packageRoot } from '../../src/config/paths.js'
 import { createHttpServer } from '../../src/http/http-server.js'
@@ -62,7 +64,13 @@ describe('shutting down', () => {
     const port = await freePort()
     child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: packageRoot,
-      env: { PATH: process.env.PATH, HOST: '127.0.0.1', PORT: String(port), BASE_URL: testBaseUrl },
+      env: {
+        PATH: process.env.PATH,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        BASE_URL: testBaseUrl,
+        LAST_GOOD_CONTENT: path.join(tmpdir(), `last-good-${port}.json`),
+      },
     })
     let output = ''
     child.stdout?.on('data', (chunk) => {

@@ -1,6 +1,6 @@
 import type { RequestListener } from 'node:http'
 import request from 'supertest'
-import { checkContent } from '../../src/check/check-files.js'
+import { checkContent } from '../../src/check/check-content.js'
 import { formatFinding } from '../../src/check/findings.js'
 import { pageNames, pagePath, versionPath } from '../../src/config/site-pages.js'
 import { quickCompression } from '../../src/prepare/prepared-response.js'

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkContent } from '../../src/check/check-files.js'
+import { checkContent } from '../../src/check/check-content.js'
 import { formatFinding } from '../../src/check/findings.js'
 import { fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { copyLocales } from '../helpers/locale-copy.js'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkContent } from '../../src/check/check-files.js'
+import { checkContent } from '../../src/check/check-content.js'
 import { ConfigError } from '../../src/config/config-error.js'
 import { loadConfig } from '../../src/config/environment.js'
 import { displayPath } from '../../src/config/paths.js'

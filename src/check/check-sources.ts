@@ -1,0 +1,58 @@
+import type { Environment } from '../config/environment.js'
+import type { SiteConfig } from '../config/site-config.js'
+import type { SourceFile, SourceSet } from '../read/read-sources.js'
+import { checkLocales, type Documents } from './check-locales.js'
+import { checkSiteConfig } from './check-site-config.js'
+import { type Finding, sortFindings } from './findings.js'
+import { isFinding, type JsonDocument, parseJsonDocument } from './json-document.js'
+
+/** What the check stage gives the next: the findings, and every file parsed. */
+export interface CheckedSources {
+  readonly sources: SourceSet
+  readonly findings: readonly Finding[]
+  readonly errors: readonly Finding[]
+  readonly warnings: readonly Finding[]
+  readonly filesChecked: number
+  /** The site configuration, when it has no errors. */
+  readonly site?: SiteConfig
+  /** Every file that parsed: `site`, `sections`, `versions`, `nb/policy`, `en/versions/2024`... */
+  readonly documents: Documents
+}
+
+/**
+ * The check stage: everything staff edit, as read, checked without touching the disk: the site
+ * configuration, then every locale file. `mode` decides whether an email address is required.
+ */
+export function checkSources(
+  sources: SourceSet,
+  options: { readonly mode: Environment; readonly now: Date },
+): CheckedSources {
+  const parseErrors: Finding[] = []
+  const documents = new Map<string, JsonDocument>()
+  const parse = (key: string, source: SourceFile) => {
+    const parsed = parseJsonDocument(source)
+    if (isFinding(parsed)) parseErrors.push(parsed)
+    else documents.set(key, parsed)
+  }
+  const siteDocument = parseJsonDocument(sources.siteConfig)
+  if (!isFinding(siteDocument)) documents.set('site', siteDocument)
+  const site = checkSiteConfig(siteDocument, options.mode)
+  parse('sections', sources.sectionOrder)
+  parse('versions', sources.versionList)
+  for (const [key, source] of sources.locales) parse(key, source)
+  const sourceFolder = `${sources.versionList.file.replace(/[^/]*$/, '')}${sources.languages[0]}/`
+  const findings = sortFindings(
+    [...site.findings, ...parseErrors, ...checkLocales(sources, documents, options.now)],
+    (file) => file.startsWith(sourceFolder),
+  )
+  const errors = findings.filter((finding) => finding.level === 'error')
+  return {
+    sources,
+    findings,
+    errors,
+    warnings: findings.filter((finding) => finding.level === 'warning'),
+    filesChecked: 3 + sources.locales.size,
+    ...(site.config ? { site: site.config } : {}),
+    documents,
+  }
+}
