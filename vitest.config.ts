@@ -5,5 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     environment: 'node',
     testTimeout: 20_000,
+    // Two files at a time on the two cores CI has; each test owns its files, ports and folders.
+    maxWorkers: 2,
   },
 })

@@ -44,10 +44,15 @@ const explanations: Record<string, string> = {
   UnexpectedEndOfNumber: 'this number is not written correctly',
 }
 
-function lineStarts(text: string): number[] {
+/** Line and column (from 1) of an offset into the text. */
+function positionsIn(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0]
   for (let index = 0; index < text.length; index++) if (text[index] === '\n') starts.push(index + 1)
-  return starts
+  return (offset) => {
+    let line = 0
+    while (line + 1 < starts.length && (starts[line + 1] ?? 0) <= offset) line++
+    return { line: line + 1, column: offset - (starts[line] ?? 0) + 1 }
+  }
 }
 
 /** Files saved in another encoding than UTF-8, found in the text as read (as UTF-8). */
@@ -115,12 +120,7 @@ export function parseJsonDocument(source: SourceFile): JsonDocument | Finding {
         : `the file cannot be read (${source.unreadable})`
     return { file, line: 1, column: 1, level: 'error', message }
   }
-  const starts = lineStarts(text)
-  const position = (offset: number) => {
-    let line = 0
-    while (line + 1 < starts.length && (starts[line + 1] ?? 0) <= offset) line++
-    return { line: line + 1, column: offset - (starts[line] ?? 0) + 1 }
-  }
+  const position = positionsIn(text)
   const problem = (offset: number, message: string): Finding => ({
     file,
     ...position(offset),
@@ -149,6 +149,16 @@ export function parseJsonDocument(source: SourceFile): JsonDocument | Finding {
       `"${twice.value}" is written twice in the same group: only the last would count. Keep one of them`,
     )
   }
+  return documentOf(file, text, tree, position)
+}
+
+/** A parsed file that can say where each of its values is. */
+function documentOf(
+  file: string,
+  text: string,
+  tree: Node,
+  position: (offset: number) => { line: number; column: number },
+): JsonDocument {
   const nodeAt = (path: JSONPath): Node => {
     for (let length = path.length; length >= 0; length--) {
       const node = findNodeAtLocation(tree, path.slice(0, length))

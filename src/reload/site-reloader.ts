@@ -71,6 +71,20 @@ async function reloadFromFiles(
   }
 }
 
+function watchFor(
+  config: Config,
+  sources: SiteSources,
+  onChange: (reason: string) => void,
+  logger: Logger,
+): ContentWatch {
+  return watchContent({
+    localesDir: sources.localesDir,
+    siteConfigPath: config.siteConfigPath,
+    onChange,
+    onError: (dir, message) => logger.error('cannot watch content folder', { dir, error: message }),
+  })
+}
+
 /**
  * Keeps the site in force: rebuilds on a saved change, on SIGHUP or daily, swaps in only a build
  * that is good, and switches to an announced version at its time. One build at a time, in order.
@@ -122,13 +136,7 @@ export function createSiteReloader(options: {
     reload,
     readiness: site.readiness,
     watch() {
-      watching ??= watchContent({
-        localesDir: sources.localesDir,
-        siteConfigPath: config.siteConfigPath,
-        onChange: saved.call,
-        onError: (dir, message) =>
-          logger.error('cannot watch content folder', { dir, error: message }),
-      })
+      watching ??= watchFor(config, sources, saved.call, logger)
     },
     close() {
       saved.cancel()

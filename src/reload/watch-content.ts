@@ -61,6 +61,20 @@ function foldersUnder(dir: string): string[] {
   }
 }
 
+/** The file an event names, as the reason says it, when it is one that is watched. */
+function relevantFile(
+  dir: string,
+  name: string | Buffer | null,
+  localesDir: string,
+  siteConfigPath: string,
+): string | undefined {
+  if (!name) return undefined
+  const file = path.join(dir, name.toString())
+  if (file === siteConfigPath) return path.basename(file)
+  if (!file.endsWith('.json') || !file.startsWith(`${localesDir}${path.sep}`)) return undefined
+  return path.relative(localesDir, file).split(path.sep).join('/')
+}
+
 export function watchContent(options: {
   readonly localesDir: string
   readonly siteConfigPath: string
@@ -95,7 +109,9 @@ export function watchContent(options: {
       if (watchers.has(dir)) continue
       try {
         // An event naming a watched file is a save even if its size and time look the same.
-        const watcher = watch(dir, (_event, name) => compare(relevant(dir, name)))
+        const watcher = watch(dir, (_event, name) =>
+          compare(relevantFile(dir, name, localesDir, siteConfigPath)),
+        )
         watcher.on('error', () => watchers.delete(dir))
         watchers.set(dir, { watcher, inode })
         unwatchable.delete(dir)
@@ -105,13 +121,6 @@ export function watchContent(options: {
         unwatchable.add(dir)
       }
     }
-  }
-  const relevant = (dir: string, name: string | Buffer | null) => {
-    if (!name) return undefined
-    const file = path.join(dir, name.toString())
-    if (file === siteConfigPath) return path.basename(file)
-    if (!file.endsWith('.json') || !file.startsWith(`${localesDir}${path.sep}`)) return undefined
-    return path.relative(localesDir, file).split(path.sep).join('/')
   }
   armFolders()
   const timer = setInterval(compare, options.intervalMs ?? 500)
