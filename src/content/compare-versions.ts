@@ -41,11 +41,25 @@ function markPieces(pieces: readonly Piece[], markers: ChangeMarkers): Html {
     .join('') as Html
 }
 
+/**
+ * Beyond this many words and spaces added or removed, a paragraph is shown as rewritten (the old struck
+ * through, the new underlined): the word comparison's cost grows with the square of the changes,
+ * and no text may hold up the server.
+ */
+export const wordChangeLimit = 500
+
 /** Compares words as the language splits them, so that Chinese, written without spaces, works too. */
-function wordDiff(before: string, after: string, tag: string): Piece[] {
-  return diffWords(before, after, {
+export function wordDiff(before: string, after: string, tag: string): Piece[] {
+  const pieces = diffWords(before, after, {
     intlSegmenter: new Intl.Segmenter(tag, { granularity: 'word' }),
+    maxEditLength: wordChangeLimit,
   })
+  return (
+    pieces ?? [
+      { value: before, removed: true, added: false },
+      { value: after, added: true, removed: false },
+    ]
+  )
 }
 
 function compareParagraphs(
