@@ -1,9 +1,9 @@
-// npm run export -- --out DIR: the whole site as static files, for any static host or CDN.
+// npm run export -- --out DIR [--locales DIR]: the whole site as static files, for any static host or CDN.
 import { existsSync, readdirSync } from 'node:fs'
 import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { buildSite } from '../build/build-site.js'
+import { buildSite, defaultSources } from '../build/build-site.js'
 import { formatFinding } from '../check/findings.js'
 import { ConfigError } from '../config/config-error.js'
 import { loadConfig } from '../config/environment.js'
@@ -14,7 +14,9 @@ import { exportSite } from './static-export.js'
 const marker = '.site-export'
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { out: { type: 'string', default: 'dist' } } })
+  const { values } = parseArgs({
+    options: { out: { type: 'string', default: 'dist' }, locales: { type: 'string' } },
+  })
   const outDir = path.resolve(packageRoot, values.out)
   if (
     existsSync(outDir) &&
@@ -26,7 +28,8 @@ async function main(): Promise<void> {
     )
   }
   const { config } = loadConfig(process.env)
-  const site = await buildSite(config)
+  const localesDir = values.locales ? path.resolve(packageRoot, values.locales) : undefined
+  const site = await buildSite(config, { ...defaultSources, ...(localesDir ? { localesDir } : {}) })
   for (const warning of site.warnings) console.warn(formatFinding(warning))
   await rm(outDir, { recursive: true, force: true })
   const files = await exportSite(site, outDir)

@@ -71,7 +71,7 @@ describe('JSON Schemas for editors', () => {
     list.versions.push({ effective: '2027-13-01', updated: '2026' })
     expect(versions.validate(list)).toBe(false)
     expect((versions.validate.errors ?? []).map((error) => error.instancePath)).toEqual([
-      '/versions/1/effective',
+      `/versions/${list.versions.length - 1}/effective`,
     ])
 
     const version = validatorFor('locales/nb/versions/2024.json')

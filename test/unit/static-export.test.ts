@@ -5,6 +5,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportFileFor, exportSite } from '../../src/cli/static-export.js'
 import { packageRoot } from '../../src/config/paths.js'
+import { fixtureLocalesDir, fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { listen, rawRequest } from '../helpers/raw-http.js'
 import { createTestSite, fixture, type TestSite } from '../helpers/test-site.js'
 
@@ -77,11 +78,15 @@ describe('a site with cookie choices', () => {
 
 describe('npm run export', () => {
   const exportTo = (out: string) =>
-    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/export.ts', '--out', out], {
-      cwd: packageRoot,
-      encoding: 'utf8',
-      env: { PATH: process.env.PATH },
-    })
+    spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/export.ts', '--out', out, '--locales', fixtureLocalesDir],
+      {
+        cwd: packageRoot,
+        encoding: 'utf8',
+        env: { PATH: process.env.PATH, SITE_CONFIG: fixtureSiteConfig },
+      },
+    )
 
   it('writes the site and can write over its own earlier export', () => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'export-cli-')), 'site')
