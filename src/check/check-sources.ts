@@ -8,7 +8,6 @@ import { isFinding, type JsonDocument, parseJsonDocument } from './json-document
 
 /** What the check stage gives the next: the findings, and every file parsed. */
 export interface CheckedSources {
-  readonly sources: SourceSet
   readonly findings: readonly Finding[]
   readonly errors: readonly Finding[]
   readonly warnings: readonly Finding[]
@@ -47,7 +46,6 @@ export function checkSources(
   )
   const errors = findings.filter((finding) => finding.level === 'error')
   return {
-    sources,
     findings,
     errors,
     warnings: findings.filter((finding) => finding.level === 'warning'),
