@@ -10,6 +10,7 @@ import type { SourceFile, SourceSet } from '../read/read-sources.js'
  */
 interface Stored {
   readonly savedAt: string
+  readonly localesFolder: string
   readonly siteConfig: SourceFile
   readonly sectionOrder: SourceFile
   readonly versionList: SourceFile
@@ -31,6 +32,7 @@ export interface LastGood {
 export function saveLastGood(file: string, sources: SourceSet, now: Date): void {
   const stored: Stored = {
     savedAt: now.toISOString(),
+    localesFolder: sources.localesFolder,
     siteConfig: sources.siteConfig,
     sectionOrder: sources.sectionOrder,
     versionList: sources.versionList,
@@ -61,6 +63,7 @@ export function loadLastGood(file: string): LastGood | undefined {
   return {
     savedAt: stored.savedAt,
     content: {
+      localesFolder: stored.localesFolder ?? 'locales',
       siteConfig: stored.siteConfig,
       sectionOrder: stored.sectionOrder,
       versionList: stored.versionList,

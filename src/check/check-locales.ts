@@ -145,7 +145,7 @@ export function checkLocales(
   const versionList = documents.get('versions')
   if (versionList) checkVersionList(versionList, now, report)
   const anchors = pageAnchors(sources, order)
-  const folder = sources.versionList.file.replace(/[^/]*$/, '')
+  const folder = `${sources.localesFolder}/`
   for (const lng of sources.languages) {
     const files = sources.versionFiles.get(lng) ?? []
     findings.push(...unlistedVersionFiles(`${folder}${lng}/versions`, files, sources.versionIds))

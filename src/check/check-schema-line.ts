@@ -2,7 +2,7 @@ import type { Report } from './check-policy.js'
 import type { JsonDocument } from './json-document.js'
 
 /** The schema each kind of file names on its first line, for editors to check it while typing. */
-export function schemaFor(key: string): string {
+function schemaFor(key: string): string {
   if (key === 'site') return 'site-config.schema.json'
   if (key === 'sections' || key === 'versions') return `${key}.schema.json`
   const namespace = key.slice(key.indexOf('/') + 1)

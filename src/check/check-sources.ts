@@ -39,7 +39,7 @@ export function checkSources(
   parse('sections', sources.sectionOrder)
   parse('versions', sources.versionList)
   for (const [key, source] of sources.locales) parse(key, source)
-  const sourceFolder = `${sources.versionList.file.replace(/[^/]*$/, '')}${sources.languages[0]}/`
+  const sourceFolder = `${sources.localesFolder}/${sources.languages[0]}/`
   const findings = sortFindings(
     [...site.findings, ...parseErrors, ...checkLocales(sources, documents, options.now)],
     (file) => file.startsWith(sourceFolder),

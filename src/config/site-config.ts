@@ -34,7 +34,8 @@ export interface SiteConfigProblem {
   readonly message: string
 }
 
-const languageCode = /^[a-z]{2,3}$/
+/** A language as the site configuration names it, and as its folder under locales/ is named. */
+export const languageCode = /^[a-z]{2,3}$/
 const emailAddress = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i
 
 export function isEmailAddress(value: string): boolean {

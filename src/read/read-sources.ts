@@ -3,6 +3,7 @@ import path from 'node:path'
 import Backend from 'i18next-fs-backend'
 import { isObject } from '../config/json-value.js'
 import { displayPath } from '../config/paths.js'
+import { languageCode } from '../config/site-config.js'
 import { isPolicyDate } from '../content/dates.js'
 import { namespaces } from '../content/locales.js'
 import { versionIndexFile, versionNamespace } from '../content/version-index.js'
@@ -23,6 +24,8 @@ export interface SourceFile {
 }
 
 export interface SourceSet {
+  /** The locale folder as staff see it (`locales`), for naming files found in it. */
+  readonly localesFolder: string
   readonly siteConfig: SourceFile
   /** `locales/sections.json`: the order of the notice's sections. */
   readonly sectionOrder: SourceFile
@@ -50,8 +53,7 @@ export interface SourceDirs {
   readonly siteConfigPath: string
 }
 
-const languageCode = /^[a-z]{2,3}$/
-export const assetNames = ['site.css', 'favicon.svg'] as const
+const assetNames = ['site.css', 'favicon.svg'] as const
 
 function readText(absolute: string): SourceFile {
   const file = displayPath(absolute)
@@ -182,6 +184,7 @@ export function readSources(dirs: SourceDirs): SourceSet {
     }
   })
   return {
+    localesFolder: displayPath(dirs.localesDir),
     siteConfig,
     sectionOrder,
     versionList,

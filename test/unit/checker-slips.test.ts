@@ -166,4 +166,20 @@ describe('mistakes that would damage a page, each named at its place with what t
       ),
     )
   })
+
+  it('names a language written like a path, and reads no file for it', () => {
+    const copy = copyLocales()
+    const site = path.join(copy.dir, 'site.json')
+    const json = JSON.parse(readFileSync(fixtureSiteConfig, 'utf8'))
+    json.languages = ['nb', '../en', 'en']
+    writeFileSync(site, JSON.stringify(json, null, 2))
+    const lines = findings(copy, site)
+    expect(lines).toContainEqual(
+      expect.stringMatching(
+        /site\.json:\d+:\d+ {2}error {2}languages\[1\] "\.\.\/en" is not a language code/,
+      ),
+    )
+    // No locale file of that "language" was read: none is named, missing or not.
+    expect(lines.filter((line) => /\.\.\/en\/[\w/]+\.json/.test(line))).toEqual([])
+  })
 })
