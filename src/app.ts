@@ -1,5 +1,6 @@
 import express, { type Express } from 'express'
 import type { SiteBuild } from './build/build-site.js'
+import { formatFinding } from './check/findings.js'
 import type { Config } from './config/environment.js'
 import { noticeState } from './content/version-index.js'
 import type { Logger } from './log/logger.js'
@@ -36,6 +37,8 @@ export function createApp(deps: AppDeps): Express {
       contentLoadedAt: startedAt,
       notice: noticeState(deps.current().content.timeline),
       lastReload: null,
+      changedSince: [],
+      draftErrors: deps.current().draftErrors.map(formatFinding),
     }))
   app.set('trust proxy', deps.config.trustProxyHops)
 

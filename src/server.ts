@@ -6,7 +6,7 @@ import { ConfigError } from './config/config-error.js'
 import { type Config, loadConfig } from './config/environment.js'
 import { displayPath } from './config/paths.js'
 import { createLogger } from './log/logger.js'
-import { createSiteReloader, type SiteReloader } from './reload/site-reloader.js'
+import { createSiteReloader, logDraftErrors, type SiteReloader } from './reload/site-reloader.js'
 
 const logger = createLogger()
 const shutdownDeadlineMs = 10_000
@@ -19,6 +19,7 @@ function logWarnings(site: SiteBuild, config: Config): void {
   if (site.warnings.length > 0) {
     logger.warn(`the content has ${site.warnings.length} warnings: run npm run check to see them`)
   }
+  if (site.draftErrors.length > 0) logDraftErrors(logger, site)
 }
 
 /** Stops accepting connections; requests in flight finish, then the process exits. */

@@ -26,6 +26,8 @@ export interface SiteBuild {
   readonly securityHeaders: HeaderList
   /** The checker's warnings about the content this build was made from. */
   readonly warnings: readonly Finding[]
+  /** The errors in the notice being written: they stop a publish, never this build. */
+  readonly draftErrors: readonly Finding[]
   /** What a request's consent cookie is checked against. */
   readonly consent: { readonly policy: ConsentPolicy; readonly secret: string }
 }
@@ -89,7 +91,7 @@ export async function buildFrom(
   const assets = assetsOf(read.assets)
   const templates = compileTemplates(sources.viewsDir, read.views)
   const renderer = createPageRenderer(templates, content, assets, config.baseUrl)
-  return prepareSite(config, content, assets, renderer, sources, now, checked.warnings)
+  return prepareSite(config, content, assets, renderer, sources, now, checked)
 }
 
 /**
@@ -105,7 +107,7 @@ export function rebuildAt(
 ): Promise<SiteBuild> {
   const content = contentAt(site.content, now)
   const renderer = site.renderer.withContent(content)
-  return prepareSite(config, content, site.assets, renderer, sources, now, site.warnings)
+  return prepareSite(config, content, site.assets, renderer, sources, now, site)
 }
 
 /** The last two stages: render, then prepare. */
@@ -116,7 +118,7 @@ async function prepareSite(
   renderer: PageRenderer,
   sources: SiteSources,
   now: Date,
-  warnings: readonly Finding[],
+  findings: Pick<SiteBuild, 'warnings' | 'draftErrors'>,
 ): Promise<SiteBuild> {
   const production = config.env === 'production'
   const securityHeaders = securityHeaderList({ production })
@@ -134,7 +136,8 @@ async function prepareSite(
     renderer,
     responses,
     securityHeaders,
-    warnings,
+    warnings: findings.warnings,
+    draftErrors: findings.draftErrors,
     consent: { policy: content.consent, secret: config.cookieSecret },
   }
 }

@@ -31,6 +31,9 @@ export function checkContent(request: CheckRequest): CheckedSources {
   return {
     ...checked,
     findings,
-    errors: findings.filter((finding) => finding.level === 'error'),
+    errors: [
+      ...environment.findings.filter((finding) => finding.level === 'error'),
+      ...checked.errors,
+    ],
   }
 }

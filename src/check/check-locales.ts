@@ -36,9 +36,22 @@ function checkSectionOrder(document: JsonDocument | undefined, report: Report): 
 
 /**
  * The parts of each page a link may point to: the ids its template writes as they are (and the
- * layout's and partials'), and on the notice every section's.
+ * layout's and partials'), and on the notice every section's, published or being written (so a
+ * mistake in the draft's order never makes a live link look broken).
  */
-function pageAnchors(sources: SourceSet, order: readonly string[]): PageAnchors {
+function pageAnchors(
+  sources: SourceSet,
+  documents: Documents,
+  order: readonly string[],
+): PageAnchors {
+  const [source = 'nb'] = sources.languages
+  const sectionIds = new Set([
+    ...order,
+    ...sources.versionIds.flatMap((id) => {
+      const version = documents.get(`${source}/${versionNamespace(id)}`)
+      return version ? sectionIdsOf(version) : []
+    }),
+  ])
   const idsIn = (text: string) =>
     [...text.matchAll(/\bid="([a-z][a-z0-9-]*)"/g)].map((m) => m[1] ?? '')
   const shared = [...sources.views]
@@ -49,7 +62,8 @@ function pageAnchors(sources: SourceSet, order: readonly string[]): PageAnchors 
       const template = [...sources.views].find(([file]) =>
         file.replace(/\\/g, '/').endsWith(`/pages/${page.template}.ejs`),
       )
-      const sections = page.name === 'policy' ? order.flatMap((id) => [id, `${id}-heading`]) : []
+      const sections =
+        page.name === 'policy' ? [...sectionIds].flatMap((id) => [id, `${id}-heading`]) : []
       return [page.name, new Set([...shared, ...idsIn(template?.[1] ?? ''), ...sections])]
     }),
   )
@@ -73,8 +87,8 @@ function checkLanguage(
     const sourceDocument = documents.get(`${source}/${ns}`)
     if (lng !== source && sourceDocument) checkParity(document, sourceDocument, report)
   }
-  const policy = documents.get(`${lng}/policy`)
-  if (policy) checkPolicy(policy, order, report)
+  const draft = documents.get(`${lng}/draft`)
+  if (draft) checkPolicy(draft, order, report)
   const common = documents.get(`${lng}/common`)
   if (common) checkLanguageIdentity(common, lng, report)
   for (const id of sources.versionIds) {
@@ -97,10 +111,10 @@ function warnAboutDrafts(
   const newestId = versionIds.at(-1)
   const list = documents.get('versions')?.value as { versions?: { updated?: unknown }[] }
   const newest = list?.versions?.at(-1)
-  const sourcePolicy = documents.get(`${source}/policy`)
-  if (sourcePolicy) {
+  const sourceDraft = documents.get(`${source}/draft`)
+  if (sourceDraft) {
     const updated = typeof newest?.updated === 'string' ? newest.updated : ''
-    warnAboutSourceText(sourcePolicy, { updated, effective: newestId ?? '' }, report)
+    warnAboutSourceText(sourceDraft, { updated, effective: newestId ?? '' }, report)
   }
   if (!newestId) return
   const present = (ns: string) =>
@@ -111,7 +125,7 @@ function warnAboutDrafts(
       }),
     )
   warnAboutUnpublishedText(
-    present('policy'),
+    present('draft'),
     present(versionNamespace(newestId)),
     order,
     source,
@@ -144,7 +158,7 @@ export function checkLocales(
   const order = checkSectionOrder(documents.get('sections'), report)
   const versionList = documents.get('versions')
   if (versionList) checkVersionList(versionList, now, report)
-  const anchors = pageAnchors(sources, order)
+  const anchors = pageAnchors(sources, documents, order)
   const folder = `${sources.localesFolder}/`
   for (const lng of sources.languages) {
     const files = sources.versionFiles.get(lng) ?? []

@@ -9,13 +9,28 @@ import { isFinding, type JsonDocument, parseJsonDocument } from './json-document
 /** What the check stage gives the next: the findings, and every file parsed. */
 export interface CheckedSources {
   readonly findings: readonly Finding[]
+  /** The errors that stop content going live: in anything but the draft. */
   readonly errors: readonly Finding[]
+  /**
+   * The errors in the notice being written (`draft.json`, `sections.json`): reported, and they
+   * stop `npm run publish`, but they never hold back the live pages.
+   */
+  readonly draftErrors: readonly Finding[]
   readonly warnings: readonly Finding[]
   readonly filesChecked: number
   /** The site configuration, when it has no errors. */
   readonly site?: SiteConfig
   /** Every file that parsed: `site`, `sections`, `versions`, `nb/policy`, `en/versions/2024`... */
   readonly documents: Documents
+}
+
+/** The files of the notice being written: every language's `draft.json`, and the sections' order. */
+function draftFiles(sources: SourceSet): (file: string) => boolean {
+  const files = new Set([
+    sources.sectionOrder.file,
+    ...sources.languages.map((lng) => sources.locales.get(`${lng}/draft`)?.file),
+  ])
+  return (file) => files.has(file)
 }
 
 /**
@@ -44,10 +59,12 @@ export function checkSources(
     [...site.findings, ...parseErrors, ...checkLocales(sources, documents, options.now)],
     (file) => file.startsWith(sourceFolder),
   )
+  const inDraft = draftFiles(sources)
   const errors = findings.filter((finding) => finding.level === 'error')
   return {
     findings,
-    errors,
+    errors: errors.filter((finding) => !inDraft(finding.file)),
+    draftErrors: errors.filter((finding) => inDraft(finding.file)),
     warnings: findings.filter((finding) => finding.level === 'warning'),
     filesChecked: 3 + sources.locales.size,
     ...(site.config ? { site: site.config } : {}),

@@ -132,7 +132,7 @@ export function summaryProblem(summary: string): string | undefined {
 export const translationLacksChange = 'the Norwegian text has changes since version'
 
 /**
- * The notice that staff edit (`policy.json`) against the newest published version: changes that
+ * The notice that staff edit (`draft.json`) against the newest published version: changes that
  * are not published yet, and a Norwegian change that a translation does not have.
  */
 export function warnAboutUnpublishedText(

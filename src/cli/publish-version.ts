@@ -8,7 +8,7 @@ import { firstDayOf, isPolicyDate, type PolicyDate } from '../content/dates.js'
 import { isPublishedText, noticeText } from '../content/notice-text.js'
 import { versionIndexFile, versionIndexOf, versionNamespace } from '../content/version-index.js'
 
-/** Snapshots the text staff edit (`locales/{lng}/policy.json`) as a new published version. */
+/** Snapshots the text staff edit (`locales/{lng}/draft.json`) as a new published version. */
 
 export interface PublishSources {
   readonly localesDir: string
@@ -35,7 +35,7 @@ export interface PublishPlan {
   readonly warnings: readonly Finding[]
   /** The order of the sections (locales/sections.json), which the version keeps. */
   readonly order: readonly string[]
-  /** The text to publish in each language, as checked (the notice's part of its policy.json). */
+  /** The text to publish in each language, as checked (its draft.json). */
   readonly texts: Readonly<Record<string, Json>>
 }
 
@@ -79,11 +79,12 @@ function whenProblems(
 /** Checks that a version can be published; the problems are in words staff can act on. */
 export function planPublish(request: PublishRequest): { plan?: PublishPlan; problems: string[] } {
   const check = checkContent(request)
-  if (check.errors.length > 0) {
+  const errors = [...check.errors, ...check.draftErrors]
+  if (errors.length > 0) {
     return {
       problems: [
         'the content has errors: fix them first (npm run check)',
-        ...check.errors.map(formatFinding),
+        ...errors.map(formatFinding),
       ],
     }
   }
@@ -105,10 +106,10 @@ export function planPublish(request: PublishRequest): { plan?: PublishPlan; prob
   const order = (value('sections') as { policy: string[] }).policy
   const unchanged = (lng: string) =>
     newest !== undefined &&
-    isPublishedText(value(`${lng}/policy`), order, value(`${lng}/${versionNamespace(newest.id)}`))
+    isPublishedText(value(`${lng}/draft`), order, value(`${lng}/${versionNamespace(newest.id)}`))
   if (newest && languages.every(unchanged)) {
     problems.push(
-      `the text in every language's policy.json is the same as version ${newest.id}: edit it first, then publish`,
+      `the text in every language's draft.json is the same as version ${newest.id}: edit it first, then publish`,
     )
   }
   if (problems.length > 0) return { problems }
@@ -123,7 +124,7 @@ export function planPublish(request: PublishRequest): { plan?: PublishPlan; prob
       noticeDays: Math.round(days),
       order,
       texts: Object.fromEntries(
-        languages.map((lng) => [lng, noticeText(value(`${lng}/policy`), order)]),
+        languages.map((lng) => [lng, noticeText(value(`${lng}/draft`), order)]),
       ),
       warnings: check.findings.filter((finding) =>
         finding.message.startsWith(translationLacksChange),
@@ -175,11 +176,12 @@ export function writeVersion(
   // Listed, the new version is checked as the server would check it; with an error, it is
   // taken back whole (a running server refuses it meanwhile and keeps the last good content).
   const check = checkContent(sources)
-  if (check.errors.length > 0) {
+  const errors = [...check.errors, ...check.draftErrors]
+  if (errors.length > 0) {
     writeFileSync(indexFile, listed)
     for (const file of written) rmSync(file, { force: true })
     throw new ConfigError(
-      `the new version has errors, so it was not published:\n${check.errors.map(formatFinding).join('\n')}`,
+      `the new version has errors, so it was not published:\n${errors.map(formatFinding).join('\n')}`,
     )
   }
   return [...written, indexFile]

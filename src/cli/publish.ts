@@ -1,4 +1,4 @@
-// npm run publish -- --effective 2027-01-01: the text in locales/{lng}/policy.json becomes a
+// npm run publish -- --effective 2027-01-01: the text in locales/{lng}/draft.json becomes a
 // published version, announced on every page until it takes effect on that date.
 
 import path from 'node:path'

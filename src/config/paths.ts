@@ -24,6 +24,11 @@ export const lastGoodContentPath = path.join(packageRoot, 'build', 'last-good-co
 /** Compressed bodies kept between builds and starts (see prepare/compression-cache.ts). */
 export const compressedDir = path.join(packageRoot, 'build', 'compressed')
 
+/** A message with every path in the project written relative to it, as staff see paths. */
+export function withoutInstallPath(message: string): string {
+  return message.split(`${packageRoot}${path.sep}`).join('')
+}
+
 /** A path as staff see it: relative to the project when inside it, with forward slashes. */
 export function displayPath(absolute: string): string {
   const relative = path.relative(packageRoot, absolute)

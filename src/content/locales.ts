@@ -1,8 +1,11 @@
 import i18next, { type i18n, type TOptions } from 'i18next'
 import { ConfigError } from '../config/config-error.js'
 
-/** One locale file per page, plus `common` for what every page shares. */
-export const namespaces = ['common', 'policy', 'cookies', 'contact', 'history'] as const
+/**
+ * One locale file per page, `common` for what every page shares, and `draft`: the notice as staff
+ * are writing it, which no public page shows until it is published.
+ */
+export const namespaces = ['common', 'policy', 'cookies', 'contact', 'history', 'draft'] as const
 
 /** Looks up a text; a key that is missing or not a text is an error, never a raw key on the page. */
 export type Translate = (key: string, options?: TOptions) => string

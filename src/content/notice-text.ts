@@ -1,5 +1,5 @@
 /**
- * What a published version holds of the notice that staff edit in `policy.json`: the date
+ * What a published version holds of the notice that staff edit in `draft.json`: the date
  * lines, the note and the sections. The publish command snapshots it; the checker compares it.
  */
 export const versionedFields = ['updated', 'effective', 'note', 'sections'] as const

@@ -1,4 +1,5 @@
 import type { SiteBuild } from '../build/build-site.js'
+import { formatFinding } from '../check/findings.js'
 import { type NoticeState, noticeState } from '../content/version-index.js'
 
 /** What the readiness endpoint tells: what is being served, and how the last reload went. */
@@ -15,6 +16,10 @@ export interface Readiness {
     /** The checker's findings (or the build error) that kept a reload from being applied. */
     readonly errors: readonly string[]
   } | null
+  /** Files saved since the content served was built, that it does not have yet. */
+  readonly changedSince: readonly string[]
+  /** Errors in the notice being written: they stop a publish, not the live pages. */
+  readonly draftErrors: readonly string[]
   /** While degraded: when the content served was last good, and the files' errors. */
   readonly degraded?: { readonly servingContentOf: string; readonly errors: readonly string[] }
 }
@@ -27,14 +32,21 @@ export function siteInForce(initial: SiteBuild, startedDegraded?: Degraded) {
   let contentLoadedAt = new Date().toISOString()
   let lastReload: Readiness['lastReload'] = null
   let degraded = startedDegraded
+  const unapplied = new Set<string>()
   return {
     current: () => current,
-    /** A good build takes over. */
-    swap(site: SiteBuild, at: string, reason: string) {
+    /** Files saved: the content served lacks them until a build of them is applied. */
+    saw(files: readonly string[]) {
+      for (const file of files) unapplied.add(file)
+    },
+    unappliedFiles: () => [...unapplied],
+    /** A good build takes over; it holds the files saved before it started. */
+    swap(site: SiteBuild, at: string, reason: string, applied: readonly string[] = []) {
       current = site
       contentLoadedAt = at
       lastReload = { at, reason, applied: true, errors: [] }
       degraded = undefined
+      for (const file of applied) unapplied.delete(file)
     },
     /** A build that was not good: the last good one stays, and readiness says why. */
     refuse(at: string, reason: string, errors: readonly string[]) {
@@ -45,6 +57,8 @@ export function siteInForce(initial: SiteBuild, startedDegraded?: Degraded) {
       contentLoadedAt,
       notice: noticeState(current.content.timeline),
       lastReload,
+      changedSince: [...unapplied],
+      draftErrors: current.draftErrors.map(formatFinding),
       ...(degraded ? { degraded } : {}),
     }),
   }

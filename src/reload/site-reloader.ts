@@ -8,6 +8,7 @@ import {
 import { formatFinding } from '../check/findings.js'
 import { ConfigError } from '../config/config-error.js'
 import type { Config } from '../config/environment.js'
+import { withoutInstallPath } from '../config/paths.js'
 import type { Logger } from '../log/logger.js'
 import { debounce } from './debounce.js'
 import { serialQueue } from './serial-queue.js'
@@ -36,7 +37,15 @@ const stackOf = (error: unknown) => String((error as Error)?.stack ?? error)
 /** Why a build was not applied, in lines for the readiness endpoint and the log. */
 function reasonsOf(error: unknown): string[] {
   if (error instanceof ContentRejected) return error.errors.map(formatFinding)
-  return [error instanceof Error ? error.message : String(error)]
+  return [withoutInstallPath(error instanceof Error ? error.message : String(error))]
+}
+
+/** Errors in the notice being written are told, though they hold nothing back. */
+export function logDraftErrors(logger: Logger, site: SiteBuild): void {
+  logger.warn(
+    'the notice being written (draft.json) has errors: the live pages are not affected, but npm run publish refuses until they are fixed',
+    { errors: site.draftErrors.map(formatFinding) },
+  )
 }
 
 /**
@@ -60,6 +69,7 @@ async function reloadFromFiles(
     const next = await buildSite(deps.config, deps.sources, now)
     deps.swap(next, at, reason)
     logger.info('content reloaded', { reason, warnings: next.warnings.length })
+    if (next.draftErrors.length > 0) logDraftErrors(logger, next)
     return true
   } catch (error) {
     if (!(error instanceof ConfigError))
@@ -74,7 +84,7 @@ async function reloadFromFiles(
 function watchFor(
   config: Config,
   sources: SiteSources,
-  onChange: (reason: string) => void,
+  onChange: (files: readonly string[]) => void,
   logger: Logger,
 ): ContentWatch {
   return watchContent({
@@ -107,8 +117,8 @@ export function createSiteReloader(options: {
   )
   let watching: ContentWatch | undefined
 
-  const swap = (next: SiteBuild, at: string, reason: string) => {
-    site.swap(next, at, reason)
+  const swap = (next: SiteBuild, at: string, reason: string, applied: readonly string[] = []) => {
+    site.swap(next, at, reason, applied)
     versions.schedule(next.content.timeline.nextChangeAt)
   }
   // The build in force rendered again for that moment, from the content it was made from.
@@ -126,9 +136,26 @@ export function createSiteReloader(options: {
     },
   })
 
-  const reload = (reason: string) =>
-    queue.run(() => reloadFromFiles({ config, sources, logger, site, swap }, clock(), reason))
+  // A reload still waiting for its turn reads the files when it starts: it serves every later
+  // request for one (a storm of SIGHUPs or saves is one or two builds, not one each).
+  let waiting: Promise<boolean> | undefined
+  const reload = (reason: string) => {
+    waiting ??= queue.run(() => {
+      waiting = undefined
+      const applying = site.unappliedFiles()
+      return reloadFromFiles(
+        { config, sources, logger, site, swap: (next, at) => swap(next, at, reason, applying) },
+        clock(),
+        reason,
+      )
+    })
+    return waiting
+  }
   const saved = debounce(debounceMs, (reason) => void reload(reason).catch(() => undefined))
+  const onSave = (files: readonly string[]) => {
+    site.saw(files)
+    saved.call(`changed ${site.unappliedFiles().join(', ')}`)
+  }
   versions.schedule(options.initial.content.timeline.nextChangeAt)
   return {
     current: site.current,
@@ -136,7 +163,7 @@ export function createSiteReloader(options: {
     reload,
     readiness: site.readiness,
     watch() {
-      watching ??= watchFor(config, sources, saved.call, logger)
+      watching ??= watchFor(config, sources, onSave, logger)
     },
     close() {
       saved.cancel()

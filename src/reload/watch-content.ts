@@ -1,5 +1,6 @@
 import { type FSWatcher, readdirSync, statSync, watch } from 'node:fs'
 import path from 'node:path'
+import { displayPath } from '../config/paths.js'
 
 /**
  * Sees every save of a locale file or the site configuration, however it is made: in place, by
@@ -12,7 +13,10 @@ export interface ContentWatch {
   close(): void
 }
 
-/** Every watched file with what changes when it is saved: inode, size, modification time. */
+/**
+ * Every watched file, as staff see its path, with what changes when it is saved: inode, size,
+ * modification time.
+ */
 function fileStates(localesDir: string, siteConfigPath: string): Map<string, string> {
   const states = new Map<string, string>()
   const add = (file: string, label: string) => {
@@ -30,16 +34,18 @@ function fileStates(localesDir: string, siteConfigPath: string): Map<string, str
     names = []
   }
   for (const name of names.filter((file) => file.endsWith('.json')).sort()) {
-    add(path.join(localesDir, name), name.split(path.sep).join('/'))
+    const file = path.join(localesDir, name)
+    add(file, displayPath(file))
   }
-  add(siteConfigPath, path.basename(siteConfigPath))
+  add(siteConfigPath, displayPath(siteConfigPath))
   return states
 }
 
-function changedFile(before: Map<string, string>, after: Map<string, string>): string | undefined {
-  for (const [file, state] of after) if (before.get(file) !== state) return file
-  for (const file of before.keys()) if (!after.has(file)) return file
-  return undefined
+/** The files saved, created or deleted between two looks. */
+function changedFiles(before: Map<string, string>, after: Map<string, string>): string[] {
+  const changed = [...after].filter(([file, state]) => before.get(file) !== state)
+  const deleted = [...before.keys()].filter((file) => !after.has(file))
+  return [...changed.map(([file]) => file), ...deleted]
 }
 
 function inodeOf(dir: string): number | undefined {
@@ -70,15 +76,16 @@ function relevantFile(
 ): string | undefined {
   if (!name) return undefined
   const file = path.join(dir, name.toString())
-  if (file === siteConfigPath) return path.basename(file)
+  if (file === siteConfigPath) return displayPath(file)
   if (!file.endsWith('.json') || !file.startsWith(`${localesDir}${path.sep}`)) return undefined
-  return path.relative(localesDir, file).split(path.sep).join('/')
+  return displayPath(file)
 }
 
 export function watchContent(options: {
   readonly localesDir: string
   readonly siteConfigPath: string
-  readonly onChange: (reason: string) => void
+  /** Called with the files saved, created or deleted, as staff see their paths. */
+  readonly onChange: (files: readonly string[]) => void
   readonly onError: (dir: string, message: string) => void
   /** How often the files' states are compared. */
   readonly intervalMs?: number
@@ -89,10 +96,11 @@ export function watchContent(options: {
 
   const compare = (named?: string) => {
     const next = fileStates(localesDir, siteConfigPath)
-    const file = changedFile(states, next) ?? named
+    const changed = changedFiles(states, next)
+    if (changed.length === 0 && named) changed.push(named)
     states = next
     armFolders()
-    if (file) options.onChange(`changed ${file}`)
+    if (changed.length > 0) options.onChange(changed)
   }
   const unwatchable = new Set<string>()
   /** Each folder watched on its own; a folder replaced (same path, new inode) is watched again. */

@@ -1,5 +1,31 @@
-import { Router } from 'express'
+import { isIP } from 'node:net'
+import { type Request, Router } from 'express'
 import type { Readiness } from '../reload/site-reloader.js'
+
+/** What anyone may see of readiness: whether the site serves, and what; no file or finding. */
+export type PublicReadiness = Pick<Readiness, 'status' | 'contentLoadedAt' | 'notice'> & {
+  readonly lastReload: Pick<NonNullable<Readiness['lastReload']>, 'at' | 'applied'> | null
+}
+
+function publicView(readiness: Readiness): PublicReadiness {
+  const { status, contentLoadedAt, notice, lastReload } = readiness
+  return {
+    status,
+    contentLoadedAt,
+    notice,
+    lastReload: lastReload && { at: lastReload.at, applied: lastReload.applied },
+  }
+}
+
+/**
+ * A request from the server's own machine: staff and monitoring there see the files and the
+ * checker's findings. Behind a proxy, `TRUST_PROXY_HOPS` makes `req.ip` the client's address.
+ */
+function fromThisMachine(req: Request): boolean {
+  const address = req.ip ?? ''
+  const plain = address.startsWith('::ffff:') ? address.slice(7) : address
+  return isIP(plain) !== 0 && (plain === '::1' || plain.startsWith('127.'))
+}
 
 /** Liveness and readiness: cheap, before everything else. */
 export function healthRoutes(readiness: () => Readiness): Router {
@@ -9,8 +35,9 @@ export function healthRoutes(readiness: () => Readiness): Router {
   })
   // Ready whenever it serves: a rejected reload leaves the last good content in place, and
   // says so here so that whoever published the change can see why it did not appear.
-  router.get('/readyz', (_req, res) => {
-    res.set('Cache-Control', 'no-store').json(readiness())
+  router.get('/readyz', (req, res) => {
+    const state = readiness()
+    res.set('Cache-Control', 'no-store').json(fromThisMachine(req) ? state : publicView(state))
   })
   return router
 }

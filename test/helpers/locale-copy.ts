@@ -35,7 +35,7 @@ export function copyLocales(): {
     write,
     edit,
     editNotice: (lng, change) => {
-      edit(`${lng}/policy.json`, change)
+      edit(`${lng}/draft.json`, change)
       edit(`${lng}/versions/2024.json`, change)
     },
   }

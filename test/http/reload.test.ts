@@ -22,14 +22,18 @@ afterEach(() => {
 
 /** A running site on throwaway copies of the locale files and the site configuration. */
 async function reloadableSite(
-  options: { clock?: () => Date; prepare?: (copy: ReturnType<typeof copyLocales>) => void } = {},
+  options: {
+    clock?: () => Date
+    prepare?: (copy: ReturnType<typeof copyLocales>) => void
+    env?: NodeJS.ProcessEnv
+  } = {},
 ) {
   const copy = copyLocales()
   options.prepare?.(copy)
   const clock = options.clock ?? (() => new Date())
   const siteConfigPath = path.join(copy.dir, 'site.json')
   copyFileSync(fixtureSiteConfig, siteConfigPath)
-  const { config } = loadConfig({ NODE_ENV: 'test', SITE_CONFIG: siteConfigPath })
+  const { config } = loadConfig({ NODE_ENV: 'test', SITE_CONFIG: siteConfigPath, ...options.env })
   const sources = { ...defaultSources, localesDir: copy.dir, compression: quickCompression }
   const logger = createMemoryLogger()
   const reloader = createSiteReloader({
@@ -62,7 +66,7 @@ describe('reloading content', () => {
     expect(announced('main .announcement')).toHaveLength(1)
     expect(announced('#retention')).toHaveLength(0)
     // A translator's half-saved draft must not hold back the version the pages announced.
-    site.copy.write('en/policy.json', '{ "sections": ')
+    site.copy.write('en/draft.json', '{ "sections": ')
     await new Promise((resolve) => setTimeout(resolve, 500))
     expect((await site.page())('#retention')).toHaveLength(0)
 
@@ -207,10 +211,9 @@ describe('reloading content', () => {
     expect(await served('Skriv til oss')).toBe('Skriv til oss')
     writeFileSync(file, withHeading('Kontakt oss nå'))
     expect(await served('Kontakt oss nå')).toBe('Kontakt oss nå')
-    expect(site.reloader.readiness().lastReload).toMatchObject({
-      applied: true,
-      reason: 'changed nb/contact.json',
-    })
+    expect(site.reloader.readiness().lastReload).toMatchObject({ applied: true })
+    expect(site.reloader.readiness().lastReload?.reason).toMatch(/^changed \S+\/nb\/contact\.json$/)
+    expect(site.reloader.readiness().changedSince).toEqual([])
   })
 
   it('never lets a request see a half-loaded state while files flip between valid and invalid', async () => {
@@ -221,7 +224,7 @@ describe('reloading content', () => {
       '"heading": "Personvernerklæring"',
       '"heading": "Personvernerklæring (ny)"',
     )
-    const broken = valid.replace('"sections": {', '"sections": {,')
+    const broken = valid.replace('"toc": {', '"toc": {,')
     const bodies = new Set<string>()
     const versions = [valid, changed]
     for (const version of versions) {
@@ -250,5 +253,76 @@ describe('reloading content', () => {
     }
     await flipping
     expect(checked).toBeGreaterThan(20)
+  })
+
+  it('applies an urgent change while the notice being written has an error, and names the error', async () => {
+    const site = await reloadableSite()
+    // A new section, in Norwegian only and not yet in the order: the draft is unfinished.
+    site.copy.edit('nb/draft.json', (json) => {
+      json.sections.retention = { heading: 'Lagring', paragraphs: ['Vi lagrer i tre år.'] }
+    })
+    const siteConfig = JSON.parse(readFileSync(site.siteConfigPath, 'utf8'))
+    siteConfig.contact.email = 'personvern@firma.no'
+    writeFileSync(site.siteConfigPath, JSON.stringify(siteConfig, null, 2))
+    expect(await site.reloader.reload('test')).toBe(true)
+    expect((await site.page('/nb/contact'))('a[href^="mailto:"]').first().text()).toBe(
+      'personvern@firma.no',
+    )
+    expect((await site.page())('#retention')).toHaveLength(0)
+    const ready = (await request(site.app).get('/readyz').expect(200)).body
+    expect(ready.lastReload).toMatchObject({ applied: true, errors: [] })
+    expect(ready.draftErrors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /nb\/draft\.json:\d+:\d+ {2}error {2}section "retention" is not in locales\/sections\.json/,
+        ),
+        expect.stringMatching(
+          /en\/draft\.json:\d+:\d+ {2}error {2}"sections\.retention\.heading" is missing/,
+        ),
+      ]),
+    )
+    expect(
+      site.logger.lines.some(
+        (line) => line.level === 'warn' && line.message.startsWith('the notice being written'),
+      ),
+    ).toBe(true)
+  })
+
+  it('names in /readyz the files saved since the content served, and the first error that kept them out', async () => {
+    const site = await reloadableSite({ env: { TRUST_PROXY_HOPS: '1' } })
+    site.reloader.watch()
+    const file = path.join(site.copy.dir, 'nb', 'cookies.json')
+    writeFileSync(file, '{ "meta": { "title": "Informasjonskapsler", } }')
+    let ready = site.reloader.readiness()
+    for (let waited = 0; waited < 5000 && ready.lastReload?.applied !== false; waited += 50) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+      ready = site.reloader.readiness()
+    }
+    const local = (await request(site.app).get('/readyz').expect(200)).body
+    expect(local.changedSince).toEqual([file])
+    expect(local.lastReload.errors[0]).toMatch(/nb\/cookies\.json:1:\d+ {2}error {2}JSON syntax/)
+
+    // Anyone else sees whether the site serves, and what, but no file and no finding.
+    const remote = await request(site.app)
+      .get('/readyz')
+      .set('X-Forwarded-For', '203.0.113.9')
+      .expect(200)
+    expect(remote.body).toEqual({
+      status: 'ready',
+      contentLoadedAt: local.contentLoadedAt,
+      notice: local.notice,
+      lastReload: { at: local.lastReload.at, applied: false },
+    })
+    expect(remote.text).not.toContain('cookies.json')
+  })
+
+  it('runs a storm of reload requests as one or two builds, each request answered', async () => {
+    const site = await reloadableSite()
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, index) => site.reloader.reload(`SIGHUP ${index}`)),
+    )
+    expect(results.every((applied) => applied)).toBe(true)
+    const builds = site.logger.lines.filter((line) => line.message === 'content reloaded')
+    expect(builds.length).toBeLessThanOrEqual(2)
   })
 })

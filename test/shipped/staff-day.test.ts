@@ -54,7 +54,7 @@ describe("a staff member's day on a copy of the content", () => {
   it('adds a section to the notice in every language', () => {
     edit(path.join(locales, 'sections.json'), (json) => json.policy.push('staff-day'))
     for (const lng of languagesNow()) {
-      edit(path.join(locales, lng, 'policy.json'), (json) => {
+      edit(path.join(locales, lng, 'draft.json'), (json) => {
         json.sections['staff-day'] = {
           heading: `Ny del (${lng})`,
           paragraphs: [`En ny del av erklæringen, skrevet på ${lng}.`],
@@ -66,7 +66,7 @@ describe("a staff member's day on a copy of the content", () => {
 
   it('publishes the edited notice as a new version with npm run publish', () => {
     for (const lng of languagesNow()) {
-      edit(path.join(locales, lng, 'policy.json'), (json) => {
+      edit(path.join(locales, lng, 'draft.json'), (json) => {
         const [first = 'staff-day'] = Object.keys(json.sections)
         json.sections[first].paragraphs.push(`Endret i dag (${lng}).`)
       })

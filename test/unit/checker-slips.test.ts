@@ -73,7 +73,7 @@ describe('mistakes that would damage a page, each named at its place with what t
         copy.editNotice('nb', (json) => {
           json.sections.about.heading = `Om oss\u202e`
         }),
-      /^nb\/policy\.json:\d+:\d+ {2}error {2}"sections\.about\.heading" holds an invisible character \(U\+202E\)/,
+      /^nb\/draft\.json:\d+:\d+ {2}error {2}"sections\.about\.heading" holds an invisible character \(U\+202E\)/,
     ],
     [
       'a zero-width space',
@@ -81,7 +81,7 @@ describe('mistakes that would damage a page, each named at its place with what t
         copy.editNotice('nb', (json) => {
           json.sections.about.heading = `Om\u200b oss`
         }),
-      /^nb\/policy\.json:\d+:\d+ {2}error {2}"sections\.about\.heading" holds an invisible character \(U\+200B\)/,
+      /^nb\/draft\.json:\d+:\d+ {2}error {2}"sections\.about\.heading" holds an invisible character \(U\+200B\)/,
     ],
     [
       'a link to a part of a page that does not exist',
@@ -100,7 +100,7 @@ describe('mistakes that would damage a page, each named at its place with what t
         copy.editNotice('nb', (json) => {
           json.sections.about.heading = 'Se [kontakt oss](page:contact'
         }),
-      /^nb\/policy\.json:\d+:\d+ {2}error {2}"sections\.about\.heading" has a link that is not closed/,
+      /^nb\/draft\.json:\d+:\d+ {2}error {2}"sections\.about\.heading" has a link that is not closed/,
     ],
     [
       'HTML typed into a text',
@@ -108,7 +108,7 @@ describe('mistakes that would damage a page, each named at its place with what t
         copy.editNotice('nb', (json) => {
           json.sections.about.heading = 'Om <b>oss</b>'
         }),
-      /^nb\/policy\.json:\d+:\d+ {2}warning {2}"sections\.about\.heading" holds HTML \(<b>\), which visitors see as it is written/,
+      /^nb\/draft\.json:\d+:\d+ {2}warning {2}"sections\.about\.heading" holds HTML \(<b>\), which visitors see as it is written/,
     ],
     [
       'a paragraph of over 3,000 characters',
@@ -116,7 +116,7 @@ describe('mistakes that would damage a page, each named at its place with what t
         copy.editNotice('nb', (json) => {
           json.sections.about.paragraphs[0] = 'Ord. '.repeat(700)
         }),
-      /^nb\/policy\.json:\d+:\d+ {2}warning {2}"sections\.about\.paragraphs\[0\]" is 3500 characters long/,
+      /^nb\/draft\.json:\d+:\d+ {2}warning {2}"sections\.about\.paragraphs\[0\]" is 3500 characters long/,
     ],
     [
       'a paragraph of over 20,000 characters',
@@ -124,7 +124,7 @@ describe('mistakes that would damage a page, each named at its place with what t
         copy.editNotice('nb', (json) => {
           json.sections.about.paragraphs[0] = 'Ord. '.repeat(4_100)
         }),
-      /^nb\/policy\.json:\d+:\d+ {2}error {2}"sections\.about\.paragraphs\[0\]" is 20500 characters long, more than 20000/,
+      /^nb\/draft\.json:\d+:\d+ {2}error {2}"sections\.about\.paragraphs\[0\]" is 20500 characters long, more than 20000/,
     ],
     [
       'a deleted $schema line',

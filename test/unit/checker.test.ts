@@ -36,25 +36,25 @@ describe('the test content (a copy of the shipped content)', () => {
     expect(result.errors).toEqual([])
     expect(lines(result)).toEqual([
       expect.stringMatching(
-        /^test\/fixtures\/content\/locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}a digit is glued to a word in "2024til"/,
+        /^test\/fixtures\/content\/locales\/nb\/draft\.json:\d+:\d+ {2}warning {2}a digit is glued to a word in "2024til"/,
       ),
       expect.stringMatching(
-        /^test\/fixtures\/content\/locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}no space after the colon in "…Merknad:Denne/,
+        /^test\/fixtures\/content\/locales\/nb\/draft\.json:\d+:\d+ {2}warning {2}no space after the colon in "…Merknad:Denne/,
       ),
       expect.stringMatching(
-        /^test\/fixtures\/content\/locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…gyldig for permanent"\)/,
+        /^test\/fixtures\/content\/locales\/nb\/draft\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…gyldig for permanent"\)/,
       ),
       expect.stringMatching(
-        /^test\/fixtures\/content\/locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…rmasjon om deg, våre"\)/,
+        /^test\/fixtures\/content\/locales\/nb\/draft\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…rmasjon om deg, våre"\)/,
       ),
       expect.stringMatching(
-        /^test\/fixtures\/content\/locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…rmere deg ved e-post"\)/,
+        /^test\/fixtures\/content\/locales\/nb\/draft\.json:\d+:\d+ {2}warning {2}this paragraph ends without .* \("…rmere deg ved e-post"\)/,
       ),
       expect.stringMatching(
-        /^test\/fixtures\/content\/locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}this paragraph ends with a colon, but no list follows it/,
+        /^test\/fixtures\/content\/locales\/nb\/draft\.json:\d+:\d+ {2}warning {2}this paragraph ends with a colon, but no list follows it/,
       ),
       expect.stringMatching(
-        /^test\/fixtures\/content\/locales\/nb\/policy\.json:\d+:\d+ {2}warning {2}a digit is glued to a word in "i3"/,
+        /^test\/fixtures\/content\/locales\/nb\/draft\.json:\d+:\d+ {2}warning {2}a digit is glued to a word in "i3"/,
       ),
       expect.stringMatching(
         /^test\/fixtures\/content\/site\.json:\d+:\d+ {2}warning {2}contact\.email "personvern@example\.com" is a placeholder/,
@@ -63,7 +63,7 @@ describe('the test content (a copy of the shipped content)', () => {
   })
 
   it('points at the exact line and column of a slip', () => {
-    const text = readFileSync(path.join(fixtureLocalesDir, 'nb', 'policy.json'), 'utf8').split('\n')
+    const text = readFileSync(path.join(fixtureLocalesDir, 'nb', 'draft.json'), 'utf8').split('\n')
     const glued = check().findings.find((finding) => finding.message.includes('"i3"'))
     expect(text[(glued?.line ?? 0) - 1]?.slice((glued?.column ?? 0) - 1).startsWith('i3 år')).toBe(
       true,
@@ -138,10 +138,11 @@ describe('errors staff make', () => {
     copy.edit('zh/contact.json', (json) => {
       json.heading = '  '
     })
-    copy.edit('en/policy.json', (json) => {
+    copy.edit('en/draft.json', (json) => {
       json.sections.rights.paragraphs.pop()
     })
-    const messages = check({ locales: copy.dir }).errors.map((finding) => finding.message)
+    const result = check({ locales: copy.dir })
+    const messages = [...result.errors, ...result.draftErrors].map((finding) => finding.message)
     expect(messages).toContain(
       '"heading" is empty: write the text, or remove the key from every language',
     )
@@ -152,15 +153,15 @@ describe('errors staff make', () => {
 
   it('names a section without text in one language, and a link that would not be a link', () => {
     const copy = copyLocales()
-    copy.edit('zh/policy.json', (json) => {
+    copy.edit('zh/draft.json', (json) => {
       delete json.sections.security
       json.sections.cookies.paragraphs[0] = '[点击](javascript:alert(1))'
     })
-    const found = check({ locales: copy.dir }).errors
+    const found = check({ locales: copy.dir }).draftErrors
     expect(
       found.some(
         (finding) =>
-          finding.file.endsWith('zh/policy.json') &&
+          finding.file.endsWith('zh/draft.json') &&
           finding.message.startsWith(
             'section "security" is in locales/sections.json but has no text here',
           ),
@@ -224,19 +225,19 @@ describe('the published versions', () => {
 
   it('warns that an edited text is not published yet, and names translations that lack the change', () => {
     const copy = copyLocales()
-    copy.edit('nb/policy.json', (json) => {
+    copy.edit('nb/draft.json', (json) => {
       json.sections.security.paragraphs[0] = 'Vi har skrevet om dette avsnittet.'
     })
     expect(messages(copy.dir)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(
-          /^nb\/policy\.json warning this text differs from the published version 2024: visitors see the published text until the change is published with npm run publish$/,
+          /^nb\/draft\.json warning this text differs from the published version 2024: visitors see the published text until the change is published with npm run publish$/,
         ),
         expect.stringMatching(
-          /^en\/policy\.json warning the Norwegian text has changes since version 2024 that this translation does not have/,
+          /^en\/draft\.json warning the Norwegian text has changes since version 2024 that this translation does not have/,
         ),
         expect.stringMatching(
-          /^zh\/policy\.json warning the Norwegian text has changes since version 2024/,
+          /^zh\/draft\.json warning the Norwegian text has changes since version 2024/,
         ),
       ]),
     )
@@ -291,13 +292,13 @@ describe('the published versions', () => {
     copy.edit('nb/versions/2024.json', (json) => {
       json.summary = 'Se [her](https://example.com).'
     })
-    copy.edit('nb/policy.json', (json) => {
+    copy.edit('nb/draft.json', (json) => {
       json.effective = 'Virkningstidspunkt: snart'
     })
     expect(messages(copy.dir)).toEqual(
       expect.arrayContaining([
         'nb/versions/2024.json error "summary": it may not hold links: write plain text',
-        'nb/policy.json error "effective" needs {{date}} where the date goes',
+        'nb/draft.json error "effective" needs {{date}} where the date goes',
       ]),
     )
   })
@@ -331,24 +332,31 @@ describe('the published versions', () => {
 })
 
 describe('npm run check', () => {
-  const run = (env: NodeJS.ProcessEnv = {}) =>
-    spawnSync(
-      process.execPath,
-      ['--import', 'tsx', 'src/cli/check.ts', '--locales', fixtureLocalesDir],
-      {
-        cwd: packageRoot,
-        encoding: 'utf8',
-        env: { PATH: process.env.PATH, SITE_CONFIG: fixtureSiteConfig, ...env },
-      },
-    )
+  const run = (env: NodeJS.ProcessEnv = {}, locales = fixtureLocalesDir) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/check.ts', '--locales', locales], {
+      cwd: packageRoot,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, SITE_CONFIG: fixtureSiteConfig, ...env },
+    })
 
   it('prints one line per finding and a summary, and exits 0 with warnings only', () => {
     const result = run()
     expect(result.status).toBe(0)
     const output = result.stdout.trim().split('\n')
-    expect(output.at(-1)).toBe('0 errors, 8 warnings in 21 files checked')
+    expect(output.at(-1)).toBe('0 errors, 8 warnings in 24 files checked')
     for (const line of output.slice(0, -1))
       expect(line).toMatch(/^\S+:\d+:\d+ {2}(error|warning) {2}\S/)
+  })
+
+  it('names errors in the notice being written, and exits 0: they hold back no deploy, only a publish', () => {
+    const copy = copyLocales()
+    copy.write('nb/draft.json', '{ "sections": { ')
+    const result = run({}, copy.dir)
+    expect(result.stdout).toMatch(/nb\/draft\.json:1:\d+ {2}error {2}JSON syntax/)
+    expect(result.stdout.trim().split('\n').at(-1)).toMatch(
+      /^\d+ of the errors are in the notice being written \(draft\.json, sections\.json\): the live pages are not affected, but npm run publish refuses until they are fixed$/,
+    )
+    expect(result.status).toBe(0)
   })
 
   it('exits 1 when there is an error', () => {
@@ -363,7 +371,7 @@ describe('npm run check', () => {
       /broken-site\.json:\d+:\d+ {2}error {2}cookieInventory\[0\]\.provider is missing/,
     )
     expect(result.stdout.trim().split('\n').at(-1)).toMatch(
-      /^\d+ errors?, \d+ warnings? in 21 files checked$/,
+      /^\d+ errors?, \d+ warnings? in 24 files checked$/,
     )
   })
 })

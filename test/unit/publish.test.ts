@@ -32,7 +32,7 @@ function editedCopy() {
     zh: '我们在挪威存储您的数据。',
   }
   for (const [lng, text] of Object.entries(sentence)) {
-    copy.edit(`${lng}/policy.json`, (json) => {
+    copy.edit(`${lng}/draft.json`, (json) => {
       json.sections.security.paragraphs.push(text)
     })
   }
@@ -72,26 +72,26 @@ describe('planning a new version', () => {
 
   it('refuses to publish a text that has not changed', () => {
     expect(plan(copyLocales().dir, '2027-01-01').problems).toEqual([
-      "the text in every language's policy.json is the same as version 2024: edit it first, then publish",
+      "the text in every language's draft.json is the same as version 2024: edit it first, then publish",
     ])
   })
 
   it('accepts a correction made in a translation only', () => {
     const copy = copyLocales()
-    copy.edit('en/policy.json', (json) => {
+    copy.edit('en/draft.json', (json) => {
       json.sections.about.paragraphs[0] = 'We aim to make the service better for everyone.'
     })
     expect(plan(copy.dir, '2027-01-01').problems).toEqual([])
   })
 
-  it('does not count a different order of the keys in policy.json as a change', () => {
+  it('does not count a different order of the keys in draft.json as a change', () => {
     const copy = copyLocales()
-    copy.edit('nb/policy.json', (json) => {
+    copy.edit('nb/draft.json', (json) => {
       const sections = json.sections
       json.sections = Object.fromEntries(Object.entries(sections).reverse())
     })
     expect(plan(copy.dir, '2027-01-01').problems).toEqual([
-      "the text in every language's policy.json is the same as version 2024: edit it first, then publish",
+      "the text in every language's draft.json is the same as version 2024: edit it first, then publish",
     ])
   })
 
@@ -106,22 +106,22 @@ describe('planning a new version', () => {
 
   it('refuses content with errors, and names them', () => {
     const copy = editedCopy()
-    copy.write('en/policy.json', '{ "sections": ')
+    copy.write('en/draft.json', '{ "sections": ')
     const { problems } = plan(copy.dir, '2027-01-01')
     expect(problems[0]).toBe('the content has errors: fix them first (npm run check)')
-    expect(problems[1]).toMatch(/en\/policy\.json:1:\d+ {2}error {2}JSON syntax/)
+    expect(problems[1]).toMatch(/en\/draft\.json:1:\d+ {2}error {2}JSON syntax/)
   })
 
   it('names a translation that lacks the Norwegian change', () => {
     const copy = copyLocales()
-    copy.edit('nb/policy.json', (json) => {
+    copy.edit('nb/draft.json', (json) => {
       json.sections.security.paragraphs[0] = 'Vi lagrer opplysningene dine i Norge.'
     })
     const warnings =
       plan(copy.dir, '2027-01-01').plan?.warnings.map((finding) => finding.file) ?? []
     expect(warnings.map((file) => file.split('/').slice(-2).join('/'))).toEqual([
-      'en/policy.json',
-      'zh/policy.json',
+      'en/draft.json',
+      'zh/draft.json',
     ])
   })
 })
@@ -134,7 +134,7 @@ describe('writing a version', () => {
     if (!ready) throw new Error('expected a plan')
     // A slip made after planning: the written version would lack its date in every language.
     for (const lng of ['nb', 'en', 'zh']) {
-      copy.edit(`${lng}/policy.json`, (json) => {
+      copy.edit(`${lng}/draft.json`, (json) => {
         json.updated = 'Oppdatert'
       })
     }

@@ -58,8 +58,8 @@ describe('JSON Schemas for editors', () => {
     expect(paths).toContain('/cookieInventory/0/category')
     expect(paths).toContain('/cookieInventory/0/duration')
 
-    const policy = validatorFor('locales/nb/policy.json')
-    const text = read('locales/nb/policy.json')
+    const policy = validatorFor('locales/nb/draft.json')
+    const text = read('locales/nb/draft.json')
     text.sections.about.heading = ''
     expect(policy.validate(text)).toBe(false)
     expect((policy.validate.errors ?? []).map((error) => error.instancePath)).toEqual([
