@@ -43,6 +43,8 @@ export interface SiteSources {
   readonly compression?: Compression
   /** Where the last content that passed the checker is kept, for a start with a broken file. */
   readonly lastGood?: string
+  /** `npm run preview` only: the sources as read, shown otherwise (the draft as the next version). */
+  readonly preview?: (read: SourceSet, now: Date) => SourceSet
 }
 
 export const defaultSources: SiteSources = { localesDir, publicDir, viewsDir }
@@ -73,7 +75,7 @@ export async function buildSite(
   now: Date = new Date(),
 ): Promise<SiteBuild> {
   const read = readSources({ ...sources, siteConfigPath: config.siteConfigPath })
-  const site = await buildFrom(config, read, sources, now)
+  const site = await buildFrom(config, sources.preview?.(read, now) ?? read, sources, now)
   if (sources.lastGood) saveLastGood(sources.lastGood, read, now)
   return site
 }

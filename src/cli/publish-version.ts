@@ -4,7 +4,7 @@ import { checkContent } from '../check/check-content.js'
 import { summaryProblem, translationLacksChange } from '../check/check-versions.js'
 import { type Finding, formatFinding } from '../check/findings.js'
 import { ConfigError } from '../config/config-error.js'
-import { firstDayOf, isPolicyDate, type PolicyDate } from '../content/dates.js'
+import { firstDayOf, isPolicyDate, type PolicyDate, todayIn } from '../content/dates.js'
 import { isPublishedText, noticeText } from '../content/notice-text.js'
 import { versionIndexFile, versionIndexOf, versionNamespace } from '../content/version-index.js'
 
@@ -40,18 +40,6 @@ export interface PublishPlan {
 }
 
 type Json = Record<string, unknown>
-
-/** Today's date in the versions' time zone, as `2026-11-26`. */
-export function todayIn(timeZone: string, now: Date): string {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(now)
-  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
-  return `${part('year')}-${part('month')}-${part('day')}`
-}
 
 /** A new version takes effect after the newest one and not before today, written by today. */
 function whenProblems(

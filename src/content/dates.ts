@@ -57,3 +57,15 @@ export function firstDayOf(date: PolicyDate): string {
   const [year, month = '01', day = '01'] = date.split('-')
   return `${year}-${month}-${day}`
 }
+
+/** Today's date in the versions' time zone, as `2026-11-26`. */
+export function todayIn(timeZone: string, now: Date): string {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).formatToParts(now)
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')}`
+}
