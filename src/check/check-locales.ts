@@ -3,6 +3,7 @@ import { namespaces } from '../content/locales.js'
 import { sectionOrderProblems } from '../content/section-order.js'
 import { versionNamespace } from '../content/version-index.js'
 import type { SourceSet } from '../read/read-sources.js'
+import { warnAboutCopiedLanguage } from './check-copied-language.js'
 import {
   checkLanguageIdentity,
   checkPolicy,
@@ -86,6 +87,11 @@ function checkLanguage(
     checkSchemaLine(document, `${lng}/${ns}`, report)
     const sourceDocument = documents.get(`${source}/${ns}`)
     if (lng !== source && sourceDocument) checkParity(document, sourceDocument, report)
+    const earlier = sources.languages.slice(0, sources.languages.indexOf(lng)).flatMap((other) => {
+      const theirs = documents.get(`${other}/${ns}`)
+      return theirs ? [{ lng: other, document: theirs }] : []
+    })
+    warnAboutCopiedLanguage(document, earlier, report)
   }
   const draft = documents.get(`${lng}/draft`)
   if (draft) checkPolicy(draft, order, report)

@@ -1,5 +1,5 @@
 import { isObject } from '../config/json-value.js'
-import { isPublishedText } from '../content/notice-text.js'
+import { isPublishedText, versionedFields } from '../content/notice-text.js'
 import { startOfDate, versionIndexProblems } from '../content/version-index.js'
 import type { Report } from './check-policy.js'
 import type { Finding } from './findings.js'
@@ -131,6 +131,51 @@ export function summaryProblem(summary: string): string | undefined {
 /** The start of the warning about a translation that lacks a Norwegian change. */
 export const translationLacksChange = 'the Norwegian text has changes since version'
 
+type TextPath = (string | number)[]
+
+/** A text's place as messages name it: `sections.security.paragraphs[0]`. */
+const placeName = (path: TextPath) =>
+  path
+    .map((part, i) => (typeof part === 'number' ? `[${part}]` : i === 0 ? part : `.${part}`))
+    .join('')
+
+/** Every text of a notice by its place: `note`, `sections.security.paragraphs[0]`... */
+function textsOf(notice: unknown): Map<string, { path: TextPath; text: string }> {
+  const texts = new Map<string, { path: TextPath; text: string }>()
+  const walk = (value: unknown, path: TextPath) => {
+    if (typeof value === 'string') texts.set(placeName(path), { path, text: value })
+    else if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) walk(item, [...path, index])
+    } else if (isObject(value)) {
+      for (const [key, item] of Object.entries(value)) walk(item, [...path, key])
+    }
+  }
+  if (isObject(notice)) for (const field of versionedFields) walk(notice[field], [field])
+  return texts
+}
+
+/**
+ * The texts the Norwegian draft changed since the newest version that a translation left as
+ * they were: each a change the translation lacks.
+ */
+function untranslatedTexts(
+  sourceDraft: JsonDocument,
+  sourceVersion: JsonDocument,
+  draft: JsonDocument,
+  version: JsonDocument,
+): { name: string; path: TextPath }[] {
+  const before = textsOf(sourceVersion.value)
+  const translatedBefore = textsOf(version.value)
+  const translated = textsOf(draft.value)
+  return [...textsOf(sourceDraft.value)]
+    .filter(([name, { text }]) => before.has(name) && before.get(name)?.text !== text)
+    .flatMap(([name]) => {
+      const now = translated.get(name)
+      const was = translatedBefore.get(name)
+      return now && was && now.text === was.text ? [{ name, path: now.path }] : []
+    })
+}
+
 /**
  * The notice that staff edit (`draft.json`) against the newest published version: changes that
  * are not published yet, and a Norwegian change that a translation does not have.
@@ -149,22 +194,25 @@ export function warnAboutUnpublishedText(
     if (!draft || !published) return undefined
     return !isPublishedText(draft.value as Json, order, published.value as Json)
   }
-  const sourceChanged = changed(source)
+  const sourceDraft = drafts.get(source)
+  const sourceVersion = newest.get(source)
   for (const [lng, draft] of drafts) {
-    const languageChanged = changed(lng)
-    if (languageChanged) {
+    if (changed(lng)) {
       report(
         draft,
         ['sections'],
         'warning',
         `this text differs from the published version ${newestId}: visitors see the published text until the change is published with npm run publish`,
       )
-    } else if (lng !== source && sourceChanged && languageChanged === false) {
+    }
+    const version = newest.get(lng)
+    if (lng === source || !sourceDraft || !sourceVersion || !version) continue
+    for (const gap of untranslatedTexts(sourceDraft, sourceVersion, draft, version)) {
       report(
         draft,
-        ['sections'],
+        gap.path,
         'warning',
-        `${translationLacksChange} ${newestId} that this translation does not have: translate them before publishing`,
+        `${translationLacksChange} ${newestId} in "${gap.name}" that this translation does not have: translate it before publishing`,
       )
     }
   }

@@ -18,6 +18,8 @@ export interface PublishSources {
 
 export interface PublishRequest extends PublishSources {
   readonly effective: string
+  /** Publish though a translation lacks a Norwegian change: staff decided so, knowingly. */
+  readonly allowUntranslated?: boolean
   /** When the text was written; today when not given. */
   readonly updated?: string
   readonly now: Date
@@ -31,7 +33,7 @@ export interface PublishPlan {
   readonly languages: readonly string[]
   /** Days from today until the version takes effect: the notice visitors get. */
   readonly noticeDays: number
-  /** The checker's warnings about a translation that lacks a Norwegian change. */
+  /** The texts a translation lacks a Norwegian change in, published knowingly. */
   readonly warnings: readonly Finding[]
   /** The order of the sections (locales/sections.json), which the version keeps. */
   readonly order: readonly string[]
@@ -100,6 +102,15 @@ export function planPublish(request: PublishRequest): { plan?: PublishPlan; prob
       `the text in every language's draft.json is the same as version ${newest.id}: edit it first, then publish`,
     )
   }
+  const untranslated = check.findings.filter((finding) =>
+    finding.message.startsWith(translationLacksChange),
+  )
+  if (untranslated.length > 0 && !request.allowUntranslated) {
+    problems.push(
+      'a translation lacks a change made in Norwegian since the version in force: translate each text below, or publish knowingly with --allow-untranslated',
+      ...untranslated.map(formatFinding),
+    )
+  }
   if (problems.length > 0) return { problems }
   const days = (Date.parse(effectiveDay) - Date.parse(today)) / 86_400_000
   return {
@@ -114,9 +125,7 @@ export function planPublish(request: PublishRequest): { plan?: PublishPlan; prob
       texts: Object.fromEntries(
         languages.map((lng) => [lng, noticeText(value(`${lng}/draft`), order)]),
       ),
-      warnings: check.findings.filter((finding) =>
-        finding.message.startsWith(translationLacksChange),
-      ),
+      warnings: untranslated,
     },
   }
 }

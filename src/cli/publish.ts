@@ -32,6 +32,7 @@ function parseOptions() {
         effective: { type: 'string' },
         updated: { type: 'string' },
         locales: { type: 'string' },
+        'allow-untranslated': { type: 'boolean', default: false },
       },
     })
   } catch (error) {
@@ -54,6 +55,7 @@ async function main(): Promise<void> {
   const { plan, problems } = planPublish({
     ...sources,
     effective: values.effective,
+    allowUntranslated: values['allow-untranslated'] === true,
     ...(values.updated ? { updated: values.updated } : {}),
     now: new Date(),
   })

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { checkContent } from '../../src/check/check-content.js'
@@ -17,6 +17,7 @@ const check = (options: { locales?: string; siteConfig?: string; env?: NodeJS.Pr
 const lines = (result: ReturnType<typeof check>) => result.findings.map(formatFinding)
 
 interface SiteJson {
+  languages: string[]
   contact: Record<string, unknown>
   cookieInventory: unknown[]
 }
@@ -151,6 +152,33 @@ describe('errors staff make', () => {
     ).toBe(true)
   })
 
+  it('warns about a language folder copied from another and not translated', () => {
+    const copy = copyLocales()
+    cpSync(path.join(copy.dir, 'en'), path.join(copy.dir, 'de'), { recursive: true })
+    copy.edit('de/common.json', (json) => {
+      json.language = { name: 'Deutsch', tag: 'de', ogLocale: 'de_DE' }
+    })
+    const siteConfig = siteCopy(copy.dir, (json) => {
+      json.languages = [...json.languages, 'de']
+    })
+    const copied = check({ locales: copy.dir, siteConfig }).warnings.filter((finding) =>
+      finding.message.includes('is it translated?'),
+    )
+    const namespaces = readdirSync(path.join(copy.dir, 'en')).filter((name) =>
+      name.endsWith('.json'),
+    )
+    expect(copied.map((finding) => path.basename(finding.file)).sort()).toEqual(
+      [...namespaces, '2024.json'].sort(),
+    )
+    for (const finding of copied) {
+      expect(finding.file).toContain('/de/')
+      expect(finding.message).toMatch(
+        /^\d+ of the \d+ texts in this file are the same as in \S+\/en\//,
+      )
+      expect(finding.message).toContain('visitors choosing this language read en')
+    }
+  })
+
   it('names a section without text in one language, and a link that would not be a link', () => {
     const copy = copyLocales()
     copy.edit('zh/draft.json', (json) => {
@@ -234,7 +262,7 @@ describe('the published versions', () => {
           /^nb\/draft\.json warning this text differs from the published version 2024: visitors see the published text until the change is published with npm run publish$/,
         ),
         expect.stringMatching(
-          /^en\/draft\.json warning the Norwegian text has changes since version 2024 that this translation does not have/,
+          /^en\/draft\.json warning the Norwegian text has changes since version 2024 in "sections\.security\.paragraphs\[0\]" that this translation does not have/,
         ),
         expect.stringMatching(
           /^zh\/draft\.json warning the Norwegian text has changes since version 2024/,

@@ -13,13 +13,14 @@ import { copyLocales } from '../helpers/locale-copy.js'
 import { createTestSite } from '../helpers/test-site.js'
 
 const today = new Date('2026-11-26T10:00:00Z')
-const plan = (localesDir: string, effective: string, updated?: string) =>
+const plan = (localesDir: string, effective: string, updated?: string, allowUntranslated = false) =>
   planPublish({
     localesDir,
     siteConfigPath: fixtureSiteConfig,
     env: {},
     effective,
     ...(updated ? { updated } : {}),
+    allowUntranslated,
     now: today,
   })
 
@@ -112,17 +113,32 @@ describe('planning a new version', () => {
     expect(problems[1]).toMatch(/en\/draft\.json:1:\d+ {2}error {2}JSON syntax/)
   })
 
-  it('names a translation that lacks the Norwegian change', () => {
+  it('refuses a draft whose translations lack a Norwegian change, naming each text, unless told to go ahead', () => {
     const copy = copyLocales()
+    // Two Norwegian changes; the English translation has the first only, Chinese neither.
     copy.edit('nb/draft.json', (json) => {
       json.sections.security.paragraphs[0] = 'Vi lagrer opplysningene dine i Norge.'
+      json.sections.cookies.heading = 'Om informasjonskapsler'
     })
-    const warnings =
-      plan(copy.dir, '2027-01-01').plan?.warnings.map((finding) => finding.file) ?? []
-    expect(warnings.map((file) => file.split('/').slice(-2).join('/'))).toEqual([
-      'en/draft.json',
-      'zh/draft.json',
+    copy.edit('en/draft.json', (json) => {
+      json.sections.security.paragraphs[0] = 'We store your data in Norway.'
+    })
+    const refused = plan(copy.dir, '2027-01-01')
+    expect(refused.plan).toBeUndefined()
+    expect(refused.problems[0]).toContain('--allow-untranslated')
+    const gaps = refused.problems
+      .slice(1)
+      .map(
+        (line) =>
+          `${line.split(':')[0]?.split('/').slice(-2).join('/')} ${/ in "([^"]+)"/.exec(line)?.[1]}`,
+      )
+    expect(gaps).toEqual([
+      'en/draft.json sections.cookies.heading',
+      'zh/draft.json sections.security.paragraphs[0]',
+      'zh/draft.json sections.cookies.heading',
     ])
+    const knowingly = plan(copy.dir, '2027-01-01', undefined, true)
+    expect(knowingly.plan?.warnings).toHaveLength(3)
   })
 })
 
