@@ -11,7 +11,7 @@ import {
   warnAboutSourceText,
 } from './check-policy.js'
 import { checkSchemaLine } from './check-schema-line.js'
-import { checkParity, checkTexts, type PageAnchors } from './check-texts.js'
+import { checkParity, checkRenamedInSource, checkTexts, type PageAnchors } from './check-texts.js'
 import {
   checkVersionList,
   checkVersionText,
@@ -70,6 +70,28 @@ function pageAnchors(
   )
 }
 
+/** Per file, the keys renamed in the Norwegian file (reported there). */
+function renamedKeys(
+  sources: SourceSet,
+  documents: Documents,
+  report: Report,
+): Map<string, ReadonlySet<string>> {
+  const [source = 'nb', ...translations] = sources.languages
+  return new Map(
+    [...namespaces, ...sources.versionIds.map(versionNamespace)].map((ns) => {
+      const sourceDocument = documents.get(`${source}/${ns}`)
+      const translated = translations.flatMap((lng) => {
+        const document = documents.get(`${lng}/${ns}`)
+        return document ? [document] : []
+      })
+      const names = sourceDocument
+        ? checkRenamedInSource(sourceDocument, translated, report)
+        : new Set<string>()
+      return [ns, names] as const
+    }),
+  )
+}
+
 /** One language's files: each text, its parity with Norwegian, its notice, identity and versions. */
 function checkLanguage(
   sources: SourceSet,
@@ -77,6 +99,7 @@ function checkLanguage(
   lng: string,
   order: readonly string[],
   anchors: PageAnchors,
+  renamed: ReadonlyMap<string, ReadonlySet<string>>,
   report: Report,
 ): void {
   const [source = 'nb'] = sources.languages
@@ -86,7 +109,9 @@ function checkLanguage(
     checkTexts(document, anchors, report)
     checkSchemaLine(document, `${lng}/${ns}`, report)
     const sourceDocument = documents.get(`${source}/${ns}`)
-    if (lng !== source && sourceDocument) checkParity(document, sourceDocument, report)
+    if (lng !== source && sourceDocument) {
+      checkParity(document, sourceDocument, report, renamed.get(ns))
+    }
     const earlier = sources.languages.slice(0, sources.languages.indexOf(lng)).flatMap((other) => {
       const theirs = documents.get(`${other}/${ns}`)
       return theirs ? [{ lng: other, document: theirs }] : []
@@ -165,11 +190,12 @@ export function checkLocales(
   const versionList = documents.get('versions')
   if (versionList) checkVersionList(versionList, now, report)
   const anchors = pageAnchors(sources, documents, order)
+  const renamed = renamedKeys(sources, documents, report)
   const folder = `${sources.localesFolder}/`
   for (const lng of sources.languages) {
     const files = sources.versionFiles.get(lng) ?? []
     findings.push(...unlistedVersionFiles(`${folder}${lng}/versions`, files, sources.versionIds))
-    checkLanguage(sources, documents, lng, order, anchors, report)
+    checkLanguage(sources, documents, lng, order, anchors, renamed, report)
   }
   warnAboutDrafts(sources, documents, order, report)
   return findings

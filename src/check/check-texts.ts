@@ -139,10 +139,48 @@ export function checkTexts(document: JsonDocument, anchors: PageAnchors, report:
 }
 
 /** A translation has exactly the keys of the Norwegian file, with the same placeholders. */
-export function checkParity(document: JsonDocument, source: JsonDocument, report: Report): void {
+/**
+ * Keys renamed in the Norwegian file: in no translation, while every translation has a key the
+ * Norwegian file lacks. Each is reported in the Norwegian file, where the slip was made, and
+ * the names returned, so that no translation is blamed for it.
+ */
+export function checkRenamedInSource(
+  source: JsonDocument,
+  translations: readonly JsonDocument[],
+  report: Report,
+): Set<string> {
+  if (translations.length === 0) return new Set()
+  const sourceLeaves = leaves(source.value)
+  const translated = translations.map((document) => leaves(document.value))
+  const added = [...sourceLeaves].filter(([name]) => translated.every((own) => !own.has(name)))
+  const [first, ...others] = translated
+  const lost = [...(first?.keys() ?? [])].filter(
+    (name) => !sourceLeaves.has(name) && others.every((own) => own.has(name)),
+  )
+  if (added.length === 0 || lost.length === 0) return new Set()
+  for (const [index, [name, leaf]] of added.entries()) {
+    const old = lost[Math.min(index, lost.length - 1)]
+    report(
+      source,
+      leaf.path,
+      'error',
+      `"${name}" is in no translation, and every translation has "${old}", which this file lacks: was it renamed here? Give it back its name, or rename it in every language`,
+    )
+  }
+  return new Set([...added.map(([name]) => name), ...lost])
+}
+
+export function checkParity(
+  document: JsonDocument,
+  source: JsonDocument,
+  report: Report,
+  /** Keys renamed in the Norwegian file: reported there, not here. */
+  renamed: ReadonlySet<string> = new Set(),
+): void {
   const own = leaves(document.value)
   const sourceLeaves = leaves(source.value)
   for (const [name, leaf] of sourceLeaves) {
+    if (renamed.has(name)) continue
     const translated = own.get(name)
     if (!translated) {
       report(document, leaf.path, 'error', `"${name}" is missing: ${source.file} has it`)
@@ -158,7 +196,7 @@ export function checkParity(document: JsonDocument, source: JsonDocument, report
     report(document, translated.path, 'error', message)
   }
   for (const [name, leaf] of own) {
-    if (sourceLeaves.has(name)) continue
+    if (sourceLeaves.has(name) || renamed.has(name)) continue
     const message = `"${name}" is not in ${source.file}: remove it, or add it to the Norwegian file first`
     report(document, leaf.path, 'error', message)
   }

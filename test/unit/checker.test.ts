@@ -152,6 +152,25 @@ describe('errors staff make', () => {
     ).toBe(true)
   })
 
+  it('names a key renamed in the Norwegian file there, without blaming the translations', () => {
+    const copy = copyLocales()
+    copy.edit('nb/contact.json', (json) => {
+      json.overskrift = json.heading
+      delete json.heading
+    })
+    const errors = check({ locales: copy.dir }).errors.map((finding) => ({
+      file: finding.file.split('/').slice(-2).join('/'),
+      message: finding.message,
+    }))
+    expect(errors).toEqual([
+      {
+        file: 'nb/contact.json',
+        message:
+          '"overskrift" is in no translation, and every translation has "heading", which this file lacks: was it renamed here? Give it back its name, or rename it in every language',
+      },
+    ])
+  })
+
   it('warns about a language folder copied from another and not translated', () => {
     const copy = copyLocales()
     cpSync(path.join(copy.dir, 'en'), path.join(copy.dir, 'de'), { recursive: true })
