@@ -14,6 +14,7 @@ import { type Assets, assetsOf } from '../render/assets.js'
 import { createPageRenderer, type PageRenderer } from '../render/page-renderer.js'
 import { renderSite } from '../render/render-site.js'
 import { compileTemplates } from '../render/templates.js'
+import { type TimeSlice, timeSlicer } from '../render/time-slice.js'
 import { saveLastGood } from './last-good.js'
 
 /** One complete, consistent build of the site: content, assets, renderer and every response. */
@@ -87,13 +88,16 @@ export async function buildFrom(
   sources: SiteSources,
   now: Date,
 ): Promise<SiteBuild> {
+  const slice = timeSlicer()
   const checked = checkSources(read, { mode: config.env, now })
   if (checked.errors.length > 0 || !checked.site) throw new ContentRejected(checked.errors)
+  await slice()
   const content = await buildContent(checked.site, checked.documents, now)
+  await slice()
   const assets = assetsOf(read.assets)
   const templates = compileTemplates(sources.viewsDir, read.views)
   const renderer = createPageRenderer(templates, content, assets, config.baseUrl)
-  return prepareSite(config, content, assets, renderer, sources, now, checked)
+  return prepareSite(config, content, assets, renderer, sources, now, checked, slice)
 }
 
 /**
@@ -109,7 +113,7 @@ export function rebuildAt(
 ): Promise<SiteBuild> {
   const content = contentAt(site.content, now)
   const renderer = site.renderer.withContent(content)
-  return prepareSite(config, content, site.assets, renderer, sources, now, site)
+  return prepareSite(config, content, site.assets, renderer, sources, now, site, timeSlicer())
 }
 
 /** The last two stages: render, then prepare. */
@@ -121,10 +125,15 @@ async function prepareSite(
   sources: SiteSources,
   now: Date,
   findings: Pick<SiteBuild, 'warnings' | 'draftErrors'>,
+  slice: TimeSlice,
 ): Promise<SiteBuild> {
   const production = config.env === 'production'
   const securityHeaders = securityHeaderList({ production })
-  const rendered = renderSite(content, renderer, assets, { baseUrl: config.baseUrl, now })
+  const rendered = await renderSite(content, renderer, assets, {
+    baseUrl: config.baseUrl,
+    now,
+    slice,
+  })
   const responses = await prepareResponses(rendered, {
     byConsent: content.consent.categories.length > 0,
     securityHeaders: (scripts) =>

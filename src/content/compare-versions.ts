@@ -1,4 +1,4 @@
-import { diffArrays, diffWords } from 'diff'
+import { diffArrays } from 'diff'
 import { escapeHtml, type Html, plainText } from './markup.js'
 import type { PolicyModel, PolicySection } from './policy.js'
 
@@ -48,18 +48,54 @@ function markPieces(pieces: readonly Piece[], markers: ChangeMarkers): Html {
  */
 export const wordChangeLimit = 500
 
-/** Compares words as the language splits them, so that Chinese, written without spaces, works too. */
+const segmenters = new Map<string, Intl.Segmenter>()
+const segmenterFor = (tag: string) => {
+  let segmenter = segmenters.get(tag)
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(tag, { granularity: 'word' })
+    segmenters.set(tag, segmenter)
+  }
+  return segmenter
+}
+
+/** A text's words and the spaces between them, as the language splits them. */
+function wordsOf(text: string, segmenter: Intl.Segmenter): string[] {
+  const words: string[] = []
+  for (const { segment } of segmenter.segment(text)) {
+    const last = words.length - 1
+    // Runs of white space are one token, as a reader sees them.
+    if (last >= 0 && /^\s+$/.test(segment) && /^\s+$/.test(words[last] ?? ''))
+      words[last] += segment
+    else words.push(segment)
+  }
+  return words
+}
+
+/**
+ * Compares words as the language splits them, so that Chinese, written without spaces, works
+ * too. Each text is split once and the token lists compared (jsdiff's diffWords with a
+ * segmenter splits the whole text again for every change, which a long text cannot afford).
+ */
 export function wordDiff(before: string, after: string, tag: string): Piece[] {
-  const pieces = diffWords(before, after, {
-    intlSegmenter: new Intl.Segmenter(tag, { granularity: 'word' }),
+  if (before === after) return [{ value: after }]
+  if (before === '' || after === '') {
+    return [before === '' ? { value: after, added: true } : { value: before, removed: true }]
+  }
+  const segmenter = segmenterFor(tag)
+  const chunks = diffArrays(wordsOf(before, segmenter), wordsOf(after, segmenter), {
     maxEditLength: wordChangeLimit,
   })
-  return (
-    pieces ?? [
+  if (!chunks) {
+    return [
       { value: before, removed: true, added: false },
       { value: after, added: true, removed: false },
     ]
-  )
+  }
+  return chunks.map((chunk) => ({
+    value: chunk.value.join(''),
+    added: chunk.added,
+    removed: chunk.removed,
+  }))
 }
 
 function compareParagraphs(

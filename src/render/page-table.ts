@@ -111,11 +111,12 @@ function versionOf(language: LanguageContent, id: string): PolicyModel {
 
 /**
  * Every HTML page of every language, in a stable order: the menu pages, the list of versions,
- * each version, and each older version compared with each newer one.
+ * each version, and each older version compared with each newer one. One at a time, as the
+ * renderer asks for them: a comparison is worked out only when its turn comes.
  */
-export function pageTable(content: Content): PageEntry[] {
+export function* pageTable(content: Content): Generator<PageEntry> {
   const { versions } = content.timeline.index
-  return content.languages.flatMap((language) => {
+  for (const language of content.languages) {
     const { lng } = language
     const entry = (path: string, page: PageOf, withConfirmation = false): PageEntry => ({
       path,
@@ -123,23 +124,19 @@ export function pageTable(content: Content): PageEntry[] {
       withConfirmation,
       ...page,
     })
-    return [
-      ...sitePages.map((page) =>
-        entry(pagePath(lng, page.name), sitePageView(language, page), page.confirmsChoice),
-      ),
-      entry(versionsPath(lng), versionListPage(language, content)),
-      ...versions.flatMap((version, index) => [
-        entry(versionPath(lng, version.id), versionPage(language, content, version.id)),
-        // Every older version against this one: few versions a year keep this small.
-        ...versions
-          .slice(0, index)
-          .map((older) =>
-            entry(
-              comparePath(lng, older.id, version.id),
-              comparePage(language, older.id, version.id),
-            ),
-          ),
-      ]),
-    ]
-  })
+    for (const page of sitePages) {
+      yield entry(pagePath(lng, page.name), sitePageView(language, page), page.confirmsChoice)
+    }
+    yield entry(versionsPath(lng), versionListPage(language, content))
+    for (const [index, version] of versions.entries()) {
+      yield entry(versionPath(lng, version.id), versionPage(language, content, version.id))
+      // Every older version against this one: few versions a year keep this small.
+      for (const older of versions.slice(0, index)) {
+        yield entry(
+          comparePath(lng, older.id, version.id),
+          comparePage(language, older.id, version.id),
+        )
+      }
+    }
+  }
 }

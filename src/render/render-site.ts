@@ -8,6 +8,7 @@ import { consentViews } from './consent-view.js'
 import { robotsTxt, securityTxt, sitemapXml } from './crawler-files.js'
 import type { PageRenderer } from './page-renderer.js'
 import { pageTable } from './page-table.js'
+import type { TimeSlice } from './time-slice.js'
 
 /** An HTML page in each of its consent variants (one, when there is nothing to choose). */
 export interface RenderedPage {
@@ -80,24 +81,31 @@ function renderFiles(content: Content, assets: Assets, baseUrl: string, now: Dat
   ]
 }
 
-/** Renders every page of the page table in each consent variant, every file and error page. */
-export function renderSite(
+/**
+ * Renders every page of the page table in each consent variant, every file and error page,
+ * page by page, letting requests in between (`slice`).
+ */
+export async function renderSite(
   content: Content,
   renderer: PageRenderer,
   assets: Assets,
-  options: { readonly baseUrl: string; readonly now: Date },
-): RenderedSite {
-  const pages = pageTable(content).map((entry) => ({
-    path: entry.path,
-    tag: entry.language.tag,
-    variants: consentViews(content.consent, content.site.cookieInventory, entry.language, {
-      withConfirmation: entry.withConfirmation,
-    }).map((view) => ({
-      key: view.key,
-      html: renderer.page(entry, view),
-      scripts: view.scripts,
-    })),
-  }))
+  options: { readonly baseUrl: string; readonly now: Date; readonly slice: TimeSlice },
+): Promise<RenderedSite> {
+  const pages: RenderedPage[] = []
+  for (const entry of pageTable(content)) {
+    await options.slice()
+    pages.push({
+      path: entry.path,
+      tag: entry.language.tag,
+      variants: consentViews(content.consent, content.site.cookieInventory, entry.language, {
+        withConfirmation: entry.withConfirmation,
+      }).map((view) => ({
+        key: view.key,
+        html: renderer.page(entry, view),
+        scripts: view.scripts,
+      })),
+    })
+  }
   const errors = content.languages.flatMap((language) =>
     errorKinds.map((kind) => ({
       kind,

@@ -27,7 +27,7 @@ if (checked.errors.length > 0 || !checked.site)
 const content = await buildContent(checked.site, checked.documents, new Date())
 const templates = compileTemplates(viewsDir, sources.views)
 const renderer = createPageRenderer(templates, content, assetsOf(sources.assets), config.baseUrl)
-const pages = new Map(pageTable(content).map((entry) => [entry.path, entry]))
+const pages = new Map([...pageTable(content)].map((entry) => [entry.path, entry]))
 
 const app = express()
 app.disable('x-powered-by')

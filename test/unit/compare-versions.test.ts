@@ -26,4 +26,11 @@ describe('comparing a paragraph word by word', () => {
     const changed = wordDiff(before, after, 'nb').filter((piece) => piece.added || piece.removed)
     expect(changed.map((piece) => piece.value)).toEqual(['ord17', 'ORD17'])
   })
+
+  it('shows a paragraph that is new, or gone, as one insertion or deletion, and an unchanged one as it is', () => {
+    const paragraph = words(3_000, 'ord')
+    expect(wordDiff('', paragraph, 'nb')).toEqual([{ value: paragraph, added: true }])
+    expect(wordDiff(paragraph, '', 'nb')).toEqual([{ value: paragraph, removed: true }])
+    expect(wordDiff(paragraph, paragraph, 'nb')).toEqual([{ value: paragraph }])
+  })
 })
