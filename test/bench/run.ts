@@ -7,6 +7,7 @@ import { cpus, tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { packageRoot } from '../../src/config/paths.js'
+import { whileSaving } from './saves.js'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 3)
@@ -181,6 +182,17 @@ try {
     )
   }
   const rss = rssMb(a.child.pid)
+
+  // The same load on (a) while a file is saved every 200 ms (each save a full reload), in turns
+  // with the load without saves. Single-threaded wrk keeps the load off the saving timer.
+  const quiet: LoadResult[] = []
+  const saving: LoadResult[] = []
+  for (let round = 1; round <= rounds; round++) {
+    quiet.push(await load(3301, seconds))
+    saving.push(await whileSaving(() => load(3301, seconds)))
+  }
+  const serverLog = readFileSync(path.join(tmpdir(), 'bench-3301.log'), 'utf8')
+  const reloads = (serverLog.match(/content reloaded/g) ?? []).length
   console.log('')
   for (const server of servers) {
     const rps = median(server.results.map((result) => result.requestsPerSecond))
@@ -217,6 +229,8 @@ a/c ${ratio(resultA, resultC).toFixed(1)}   (goal ≥ 40)
 ready ${readyMs} ms from process start until every page is prepared (goal ≤ 500; ${a.ms.toFixed(0)} ms from spawn to listening)
       ${coldReadyMs} ms when nothing was prepared by the build (every body compressed at start)
 RSS ${rss.toFixed(1)} MB after the load (goal ≤ 100)
+saves p99 ${median(saving.map((r) => r.p99Ms)).toFixed(1)} ms while a file is saved every 200 ms, against ${median(quiet.map((r) => r.p99Ms)).toFixed(1)} ms without (${reloads} reloads; goal: within 50 ms of it)
+      ${median(saving.map((r) => r.requestsPerSecond)).toFixed(0)} req/s while saving, against ${median(quiet.map((r) => r.requestsPerSecond)).toFixed(0)} without
 body ${recorded.body.length} bytes brotli, ${recorded.headers.length} headers`)
 } finally {
   for (const child of children) child.kill('SIGTERM')
