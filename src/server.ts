@@ -74,7 +74,7 @@ async function start(): Promise<void> {
   const deps = { config, current: reloader.current, readiness: reloader.readiness, logger }
   const handler = createRequestHandler(deps, createApp(deps))
 
-  const server = createHttpServer(handler)
+  const server = createHttpServer(handler, { maxConnections: config.maxConnections })
   server.listen(config.port, config.host, () => {
     logger.info('serving', {
       url: `http://${config.host}:${config.port}/`,

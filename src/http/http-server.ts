@@ -1,11 +1,16 @@
 import { createServer, type RequestListener, type Server } from 'node:http'
+import { defaultMaxConnections } from '../config/environment.js'
+import { trackConnections } from './open-connections.js'
 
 export interface ServerLimits {
   readonly headersTimeoutMs: number
   readonly requestTimeoutMs: number
   readonly keepAliveTimeoutMs: number
+  readonly idleTimeoutMs: number
   readonly connectionsCheckingIntervalMs: number
   readonly maxHeaderSize: number
+  readonly maxPendingAnswers: number
+  readonly maxConnections: number
 }
 
 /** How long clients may take; slow clients (slowloris) are cut off within these bounds. */
@@ -16,10 +21,16 @@ export const serverLimits: ServerLimits = {
   requestTimeoutMs: 30_000,
   /** An idle kept-alive connection is closed after this. */
   keepAliveTimeoutMs: 5_000,
+  /** A connection on which nothing moves either way (a client that stops reading) is closed after this. */
+  idleTimeoutMs: 20_000,
   /** How often the timeouts above are checked. */
   connectionsCheckingIntervalMs: 1_000,
   /** A header section over this many bytes gets 431. */
   maxHeaderSize: 16_384,
+  /** A connection owing more answers than this, unread, is closed (pipelining abuse). */
+  maxPendingAnswers: 32,
+  /** Connections beyond this are refused at once, before the process runs out of file descriptors. */
+  maxConnections: defaultMaxConnections,
 }
 
 /**
@@ -31,14 +42,16 @@ export function createHttpServer(
   limits: Partial<ServerLimits> = {},
 ): Server {
   const settings = { ...serverLimits, ...limits }
-  return createServer(
-    {
-      headersTimeout: settings.headersTimeoutMs,
-      requestTimeout: settings.requestTimeoutMs,
-      keepAliveTimeout: settings.keepAliveTimeoutMs,
-      connectionsCheckingInterval: settings.connectionsCheckingIntervalMs,
-      maxHeaderSize: settings.maxHeaderSize,
-    },
-    handler,
-  )
+  const server = createServer({
+    headersTimeout: settings.headersTimeoutMs,
+    requestTimeout: settings.requestTimeoutMs,
+    keepAliveTimeout: settings.keepAliveTimeoutMs,
+    connectionsCheckingInterval: settings.connectionsCheckingIntervalMs,
+    maxHeaderSize: settings.maxHeaderSize,
+  })
+  server.timeout = settings.idleTimeoutMs
+  server.maxConnections = settings.maxConnections
+  const connections = trackConnections(server, settings.maxPendingAnswers)
+  server.on('request', connections.guard(handler))
+  return server
 }
