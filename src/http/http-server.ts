@@ -33,6 +33,11 @@ export const serverLimits: ServerLimits = {
   maxConnections: defaultMaxConnections,
 }
 
+/** The HTTP server, and the way it stops: answers in flight finish, the rest closes now. */
+export interface SiteServer extends Server {
+  closeGracefully(done: () => void): void
+}
+
 /**
  * The HTTP server, with its limits set when it is created: set after listen(), slow clients
  * were seen to keep sockets open.
@@ -40,7 +45,7 @@ export const serverLimits: ServerLimits = {
 export function createHttpServer(
   handler: RequestListener,
   limits: Partial<ServerLimits> = {},
-): Server {
+): SiteServer {
   const settings = { ...serverLimits, ...limits }
   const server = createServer({
     headersTimeout: settings.headersTimeoutMs,
@@ -53,5 +58,10 @@ export function createHttpServer(
   server.maxConnections = settings.maxConnections
   const connections = trackConnections(server, settings.maxPendingAnswers)
   server.on('request', connections.guard(handler))
-  return server
+  return Object.assign(server, {
+    closeGracefully(done: () => void) {
+      server.close(() => done())
+      connections.drain()
+    },
+  })
 }

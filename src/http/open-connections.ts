@@ -9,15 +9,26 @@ export interface OpenConnections {
    * every answer waiting in memory for it is memory an attacker chose.
    */
   guard(listener: RequestListener): RequestListener
+  /**
+   * For a shutdown: every answer not started yet says `Connection: close` and closes its
+   * connection when written; connections that owe nothing (idle, or with a request still
+   * arriving) close now.
+   */
+  drain(): void
 }
 
 export function trackConnections(server: Server, maxPending: number): OpenConnections {
   const owed = new Map<Socket, Set<ServerResponse>>()
+  let draining = false
   server.on('connection', (socket: Socket) => {
     owed.set(socket, new Set())
     stopParsingWhenClosed(socket)
     socket.once('close', () => owed.delete(socket))
   })
+  const closeWhenDone = (res: ServerResponse) => {
+    // Before its headers are written, an answer can still be told to close its connection.
+    if (!res.headersSent) res.shouldKeepAlive = false
+  }
   return {
     guard: (listener) => (req: IncomingMessage, res: ServerResponse) => {
       const socket = req.socket
@@ -30,9 +41,20 @@ export function trackConnections(server: Server, maxPending: number): OpenConnec
           return
         }
         answers.add(res)
-        res.once('close', () => answers.delete(res))
+        res.once('close', () => {
+          answers.delete(res)
+          if (draining && answers.size === 0) socket.destroySoon()
+        })
       }
+      if (draining) closeWhenDone(res)
       listener(req, res)
+    },
+    drain: () => {
+      draining = true
+      for (const [socket, answers] of owed) {
+        if (answers.size === 0) socket.destroy()
+        else for (const res of answers) closeWhenDone(res)
+      }
     },
   }
 }
