@@ -7,6 +7,7 @@ import { isPageName, pagePath } from '../config/site-pages.js'
 import { consentCookieName, consentMaxAgeMs, encodeConsent } from '../consent/consent-cookie.js'
 import type { Choices } from '../consent/consent-policy.js'
 import type { Logger } from '../log/logger.js'
+import { exactPaths } from './exact-paths.js'
 import { HttpError } from './http-error.js'
 
 /** Only this site's own pages may post a choice: a cross-site form gets 403. */
@@ -73,7 +74,7 @@ export function consentRoutes(deps: {
   logger: Logger
 }): Router {
   const { config, logger } = deps
-  const router = Router()
+  const router = Router(exactPaths)
   const limiter = choiceLimiter()
   router.post(
     '/:lng/cookies',

@@ -1,9 +1,10 @@
 import { Router } from 'express'
 import type { Readiness } from '../reload/site-reloader.js'
+import { exactPaths } from './exact-paths.js'
 
 /** Liveness and readiness: cheap, before everything else. */
 export function healthRoutes(readiness: () => Readiness): Router {
-  const router = Router()
+  const router = Router(exactPaths)
   router.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').type('text/plain').send('ok\n')
   })
