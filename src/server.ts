@@ -76,7 +76,11 @@ async function start(): Promise<void> {
   const deps = { config, current: reloader.current, readiness: reloader.readiness, logger }
   const handler = createRequestHandler(deps, createApp(deps))
 
-  const server = createHttpServer(handler, { maxConnections: config.maxConnections })
+  const server = createHttpServer(
+    handler,
+    { maxConnections: config.maxConnections },
+    reloader.current,
+  )
   server.listen(config.port, config.host, () => {
     logger.info('serving', {
       url: `http://${config.host}:${config.port}/`,

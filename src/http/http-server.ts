@@ -1,5 +1,7 @@
 import { createServer, type RequestListener, type Server } from 'node:http'
+import type { SiteBuild } from '../build/build-site.js'
 import { defaultMaxConnections } from '../config/environment.js'
+import { answerClientError, answerExpectationFailed } from './client-error.js'
 import { trackConnections } from './open-connections.js'
 
 export interface ServerLimits {
@@ -45,6 +47,8 @@ export interface SiteServer extends Server {
 export function createHttpServer(
   handler: RequestListener,
   limits: Partial<ServerLimits> = {},
+  /** The site in force, for the error pages of requests refused before the handler. */
+  current?: () => SiteBuild,
 ): SiteServer {
   const settings = { ...serverLimits, ...limits }
   const server = createServer({
@@ -58,6 +62,10 @@ export function createHttpServer(
   server.maxConnections = settings.maxConnections
   const connections = trackConnections(server, settings.maxPendingAnswers)
   server.on('request', connections.guard(handler))
+  if (current) {
+    server.on('clientError', answerClientError(current))
+    server.on('checkExpectation', connections.guard(answerExpectationFailed(current)))
+  }
   return Object.assign(server, {
     closeGracefully(done: () => void) {
       server.close(() => done())
