@@ -30,7 +30,7 @@ export const serverLimits: ServerLimits = {
   /** A header section over this many bytes gets 431. */
   maxHeaderSize: 16_384,
   /** A connection owing more answers than this, unread, is closed (pipelining abuse). */
-  maxPendingAnswers: 32,
+  maxPendingAnswers: 16,
   /** Connections beyond this are refused at once, before the process runs out of file descriptors. */
   maxConnections: defaultMaxConnections,
 }

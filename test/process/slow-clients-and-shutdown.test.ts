@@ -99,7 +99,9 @@ describe('shutting down', () => {
     await new Promise((resolve) => setTimeout(resolve, 200))
     const exited = once(child, 'exit')
     child.kill('SIGTERM')
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    while (!output.includes('"shutting down"')) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
 
     await expect(rawRequest(port, { path: '/nb/' })).rejects.toMatchObject({ code: 'ECONNREFUSED' })
     // Closed while the form post is still in flight, not when the headers timeout cuts it off.
