@@ -62,6 +62,9 @@ export function createHttpServer(
   server.maxConnections = settings.maxConnections
   const connections = trackConnections(server, settings.maxPendingAnswers)
   server.on('request', connections.guard(handler))
+  // A client that expects 100 Continue gets it only from the route that reads a body, after
+  // its checks (routes/consent.ts); every other answer is final without it.
+  server.on('checkContinue', connections.guard(handler))
   if (current) {
     server.on('clientError', answerClientError(current))
     server.on('checkExpectation', connections.guard(answerExpectationFailed(current)))

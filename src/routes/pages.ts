@@ -3,6 +3,7 @@ import type { SiteBuild } from '../build/build-site.js'
 import { negotiateLanguage } from '../http/accept-language.js'
 import { selectResponse } from '../http/select-response.js'
 import { sendPrepared } from '../http/send-prepared.js'
+import { pageCacheControl } from '../prepare/prepared-response.js'
 import { exactPaths } from './exact-paths.js'
 
 /**
@@ -32,7 +33,7 @@ export function pageRoutes(current: () => SiteBuild): Router {
     // `/nb` → `/nb/`, `/nb/cookies/` → `/nb/cookies`: the target is a path we serve, never the request.
     const alternative = req.path.endsWith('/') ? req.path.slice(0, -1) : `${req.path}/`
     if (alternative.startsWith('/') && responses.get(alternative)) {
-      res.redirect(301, alternative)
+      res.set('Cache-Control', pageCacheControl).redirect(301, alternative)
       return
     }
     next()
