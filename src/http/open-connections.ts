@@ -41,7 +41,8 @@ export function trackConnections(server: Server, maxPending: number): OpenConnec
           return
         }
         answers.add(res)
-        res.once('close', () => {
+        // 'close' comes once, when the answer is written or the connection lost.
+        res.on('close', () => {
           answers.delete(res)
           if (draining && answers.size === 0) socket.destroySoon()
         })
