@@ -10,6 +10,7 @@ import { errorHandler, notFound } from './routes/errors.js'
 import { healthRoutes } from './routes/health.js'
 import { rejectMalformedUrl } from './routes/malformed-url.js'
 import { pageRoutes } from './routes/pages.js'
+import { answerMethods } from './routes/path-methods.js'
 import { securityHeaders } from './routes/security-headers.js'
 
 export interface AppDeps {
@@ -27,6 +28,9 @@ export function createApp(deps: AppDeps): Express {
   const app = express()
   app.set('env', deps.config.env)
   app.disable('x-powered-by')
+  // One rule for every path: exactly as written, so `/HEALTHZ` and `/healthz/` are not /healthz.
+  app.set('case sensitive routing', true)
+  app.set('strict routing', true)
   app.set('etag', false)
 
   const startedAt = new Date().toISOString()
@@ -43,6 +47,7 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.config.trustProxyHops)
 
   app.use(securityHeaders(deps.current))
+  app.use(answerMethods(deps.current))
   app.use(healthRoutes(readiness))
   app.use(rejectMalformedUrl())
   app.use(consentRoutes({ config: deps.config, current: deps.current, logger: deps.logger }))

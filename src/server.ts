@@ -1,10 +1,10 @@
-import type { Server } from 'node:http'
 import { type SiteBuild, serverSources } from './build/build-site.js'
 import { startSite } from './build/start-site.js'
 import { formatFinding } from './check/findings.js'
 import { ConfigError } from './config/config-error.js'
 import { type Config, loadConfig } from './config/environment.js'
 import { displayPath } from './config/paths.js'
+import type { SiteServer } from './http/http-server.js'
 import { createLogger } from './log/logger.js'
 import { createSiteReloader, logDraftErrors, type SiteReloader } from './reload/site-reloader.js'
 
@@ -22,15 +22,17 @@ function logWarnings(site: SiteBuild, config: Config): void {
   if (site.draftErrors.length > 0) logDraftErrors(logger, site)
 }
 
-/** Stops accepting connections; requests in flight finish, then the process exits. */
-function shutDown(signal: string, server: Server, reloader: SiteReloader): void {
+/**
+ * Stops accepting connections; requests in flight finish with `Connection: close`, connections
+ * with none close at once, then the process exits.
+ */
+function shutDown(signal: string, server: SiteServer, reloader: SiteReloader): void {
   logger.info('shutting down', { signal })
   reloader.close()
-  server.close(() => {
+  server.closeGracefully(() => {
     logger.flush()
     process.exit(0)
   })
-  server.closeIdleConnections()
   setTimeout(() => {
     logger.warn('requests still open at the shutdown deadline: exiting anyway')
     logger.flush()
@@ -75,7 +77,11 @@ async function start(): Promise<void> {
   const deps = { config, current: reloader.current, readiness: reloader.readiness, logger }
   const handler = createRequestHandler(deps, createApp(deps))
 
-  const server = createHttpServer(handler)
+  const server = createHttpServer(
+    handler,
+    { maxConnections: config.maxConnections },
+    reloader.current,
+  )
   server.listen(config.port, config.host, () => {
     logger.info('serving', {
       url: `http://${config.host}:${config.port}/`,

@@ -4,6 +4,7 @@ import {
   parseBaseUrl,
   parseCookieSecret,
   parseEnvironment,
+  parseMaxConnections,
   parsePort,
   parseTrustProxyHops,
 } from '../config/environment.js'
@@ -35,5 +36,6 @@ export function checkEnvironment(env: NodeJS.ProcessEnv): {
   environment('BASE_URL', () => parseBaseUrl(env.BASE_URL, port ?? 3000, mode))
   environment('COOKIE_SECRET', () => parseCookieSecret(env.COOKIE_SECRET, mode))
   environment('TRUST_PROXY_HOPS', () => parseTrustProxyHops(env.TRUST_PROXY_HOPS))
+  environment('MAX_CONNECTIONS', () => parseMaxConnections(env.MAX_CONNECTIONS))
   return { findings, mode }
 }

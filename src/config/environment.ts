@@ -18,6 +18,8 @@ export interface Config {
   readonly cookieSecret: string
   /** How many proxies stand in front of the server, for the client address (`trust proxy`). */
   readonly trustProxyHops: number
+  /** Connections served at once; more are refused until some close (MAX_CONNECTIONS). */
+  readonly maxConnections: number
 }
 
 export interface LoadedConfig {
@@ -92,6 +94,19 @@ export function parseTrustProxyHops(value: string | undefined): number {
   return Number(value)
 }
 
+/** Default: well above what slow clients hold within the timeouts, below common descriptor limits. */
+export const defaultMaxConnections = 10_000
+
+export function parseMaxConnections(value: string | undefined): number {
+  if (value === undefined || value === '') return defaultMaxConnections
+  if (!/^\d{1,7}$/.test(value) || Number(value) < 1) {
+    throw new ConfigError(
+      `MAX_CONNECTIONS "${value}" must be the number of connections served at once, such as 10000`,
+    )
+  }
+  return Number(value)
+}
+
 /** The site configuration file: SITE_CONFIG (relative to the project), or config/site.json. */
 export function siteConfigPathFrom(environment: NodeJS.ProcessEnv): string {
   return environment.SITE_CONFIG
@@ -114,6 +129,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): LoadedConfig {
       : lastGoodContentPath,
     cookieSecret: parseCookieSecret(environment.COOKIE_SECRET, env),
     trustProxyHops: parseTrustProxyHops(environment.TRUST_PROXY_HOPS),
+    maxConnections: parseMaxConnections(environment.MAX_CONNECTIONS),
   })
   return { config }
 }

@@ -36,8 +36,24 @@ export function encodeConsent(policy: ConsentPolicy, choices: Choices, now: Date
   return JSON.stringify(stored)
 }
 
-/** The stored choice, if the value is exactly what encodeConsent makes for this inventory. */
-export function decodeConsent(value: string, policy: ConsentPolicy): Choices | undefined {
+/** Servers' clocks may differ this much; a choice made further in the future was not made here. */
+const clockSkewMs = 60_000
+
+/** Whether a choice made at `t` (seconds) can stand at `now`: not from the future, not expired. */
+function madeWithinLifetime(t: number, now: number): boolean {
+  const madeAt = t * 1000
+  return madeAt <= now + clockSkewMs && madeAt >= now - consentMaxAgeMs
+}
+
+/**
+ * The stored choice, if the value is exactly what encodeConsent makes for this inventory and
+ * was made within the cookie's lifetime.
+ */
+export function decodeConsent(
+  value: string,
+  policy: ConsentPolicy,
+  now = Date.now(),
+): Choices | undefined {
   if (value.length > maxCookieValue) return undefined
   let parsed: unknown
   try {
@@ -49,6 +65,7 @@ export function decodeConsent(value: string, policy: ConsentPolicy): Choices | u
   const { v, c, t, ...rest } = parsed as Record<string, unknown>
   if (Object.keys(rest).length > 0 || v !== policy.version || !Number.isSafeInteger(t))
     return undefined
+  if (!madeWithinLifetime(t as number, now)) return undefined
   if (typeof c !== 'object' || c === null || Array.isArray(c)) return undefined
   const keys = Object.keys(c)
   if (keys.length !== policy.categories.length) return undefined
@@ -64,8 +81,8 @@ export function decodeConsent(value: string, policy: ConsentPolicy): Choices | u
 /**
  * Which variant of a page a request gets: the stored choice when the signed cookie is valid for
  * the current inventory; refusal of everything for `Sec-GPC: 1` without a stored choice;
- * otherwise "not chosen yet". A missing, unsigned, tampered, oversized or malformed cookie
- * counts as not chosen, and never raises.
+ * otherwise "not chosen yet". A missing, unsigned, tampered, oversized, malformed, expired or
+ * future-dated cookie counts as not chosen, and never raises.
  */
 export function consentKeyOf(
   headers: IncomingHttpHeaders,

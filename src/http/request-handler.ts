@@ -1,7 +1,9 @@
-import type { IncomingMessage, RequestListener } from 'node:http'
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import type { SiteBuild } from '../build/build-site.js'
 import type { Logger } from '../log/logger.js'
+import { negotiateLanguage } from './accept-language.js'
 import { logAnswered, logWhenFinished } from './request-log.js'
+import { originForm } from './request-target.js'
 import { selectResponse } from './select-response.js'
 import { sendPrepared } from './send-prepared.js'
 import { pathOf } from './url-path.js'
@@ -26,7 +28,25 @@ export function createRequestHandler(
       return undefined // Express will meet the same fault and answer it with its error page.
     }
   }
+  // Express would skip the app for a target it cannot parse, or print a warning about it.
+  const refuseTarget = (req: IncomingMessage, res: ServerResponse) => {
+    const started = performance.now()
+    const site = deps.current()
+    const lng = negotiateLanguage(
+      req.headers['accept-language'],
+      site.content.site.acceptLanguage,
+      site.responses.defaultLanguage,
+    )
+    const page = site.responses.error('badRequest', lng)
+    logAnswered(deps.logger, req, sendPrepared(req, res, page), started)
+  }
   return (req, res) => {
+    const target = originForm(req.url ?? '')
+    if (target === undefined) {
+      refuseTarget(req, res)
+      return
+    }
+    if (target !== req.url) req.url = target
     if (req.method === 'GET' || req.method === 'HEAD') {
       const started = performance.now()
       const prepared = preparedFor(req)

@@ -1,12 +1,14 @@
+import { createHmac, randomBytes } from 'node:crypto'
 import cookieParser from 'cookie-parser'
-import express, { type RequestHandler, Router } from 'express'
-import { rateLimit } from 'express-rate-limit'
+import express, { type Request, type RequestHandler, Router } from 'express'
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import type { SiteBuild } from '../build/build-site.js'
 import type { Config } from '../config/environment.js'
 import { isPageName, pagePath } from '../config/site-pages.js'
 import { consentCookieName, consentMaxAgeMs, encodeConsent } from '../consent/consent-cookie.js'
 import type { Choices } from '../consent/consent-policy.js'
 import type { Logger } from '../log/logger.js'
+import { exactPaths } from './exact-paths.js'
 import { HttpError } from './http-error.js'
 
 /** Only this site's own pages may post a choice: a cross-site form gets 403. */
@@ -26,6 +28,32 @@ const formOnly: RequestHandler = (req, _res, next) => {
       ? undefined
       : new HttpError(415, 'only a form body is accepted'),
   )
+}
+
+const maxFormBytes = 2048
+
+/** A body declared larger than the form can be is refused before a byte of it is read. */
+function declaredSizeWithin(limit: number): RequestHandler {
+  return (req, _res, next) => {
+    const declared = Number(req.get('Content-Length') ?? 0)
+    next(declared > limit ? new HttpError(413, 'the form is larger than it can be') : undefined)
+  }
+}
+
+/**
+ * `Expect: 100-continue`: the client waits for a go-ahead before sending the body. It gets one
+ * only here, after the origin, type, rate and size checks; a refusal is answered without it.
+ */
+const continueWhenExpected: RequestHandler = (req, res, next) => {
+  if (req.get('Expect')?.toLowerCase() === '100-continue') res.writeContinue()
+  next()
+}
+
+/** The form parser drops a field named `__proto__` without a word: refuse the form instead. */
+function refusePrototypeField(_req: unknown, _res: unknown, body: Buffer): void {
+  for (const name of new URLSearchParams(body.toString('utf8')).keys()) {
+    if (name === '__proto__') throw new HttpError(400, 'the form holds a field named __proto__')
+  }
 }
 
 /** The visitor's choices from the form or the banner; undefined when the body is not one of ours. */
@@ -49,9 +77,22 @@ function choicesFrom(
   return choices
 }
 
+/**
+ * The rate limit's key for a client: its address keyed with a secret of this process. The
+ * RateLimit-Policy header shows a hash of the key, and a hash of a bare address is reversed by
+ * trying every address.
+ */
+function clientKey(salt: Buffer): (req: Request) => string {
+  return (req) =>
+    createHmac('sha256', salt)
+      .update(ipKeyGenerator(req.ip ?? ''))
+      .digest('base64url')
+}
+
 /** At most ten saved choices a minute per client. */
 function choiceLimiter() {
   return rateLimit({
+    keyGenerator: clientKey(randomBytes(32)),
     windowMs: 60_000,
     limit: 10,
     standardHeaders: 'draft-8',
@@ -73,7 +114,7 @@ export function consentRoutes(deps: {
   logger: Logger
 }): Router {
   const { config, logger } = deps
-  const router = Router()
+  const router = Router(exactPaths)
   const limiter = choiceLimiter()
   router.post(
     '/:lng/cookies',
@@ -81,7 +122,14 @@ export function consentRoutes(deps: {
     sameOrigin(config.baseUrl),
     formOnly,
     limiter,
-    express.urlencoded({ extended: false, limit: '2kb', parameterLimit: 20 }),
+    declaredSizeWithin(maxFormBytes),
+    continueWhenExpected,
+    express.urlencoded({
+      extended: false,
+      limit: maxFormBytes,
+      parameterLimit: 20,
+      verify: refusePrototypeField,
+    }),
     cookieParser(config.cookieSecret),
     (req, res, next) => {
       const site = deps.current()
@@ -102,7 +150,7 @@ export function consentRoutes(deps: {
         returnTo !== undefined && isPageName(returnTo) ? pagePath(lng, returnTo) : undefined
       if (policy.categories.length === 0) {
         // Nothing to choose: nothing is stored.
-        res.redirect(303, back ?? pagePath(lng, 'cookies'))
+        res.set('Cache-Control', 'no-store').redirect(303, back ?? pagePath(lng, 'cookies'))
         return
       }
       res.cookie(consentCookieName, encodeConsent(policy, choices, new Date()), {
@@ -116,7 +164,9 @@ export function consentRoutes(deps: {
       })
       // Proof of consent: what was chosen, for which inventory, in which language; nobody's address.
       logger.info('consent saved', { inventoryVersion: policy.version, choices, language: lng })
-      res.redirect(303, back ?? `${pagePath(lng, 'cookies')}?saved=1#preferences`)
+      res
+        .set('Cache-Control', 'no-store')
+        .redirect(303, back ?? `${pagePath(lng, 'cookies')}?saved=1#preferences`)
     },
   )
   return router

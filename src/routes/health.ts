@@ -1,6 +1,7 @@
 import { isIP } from 'node:net'
 import { type Request, Router } from 'express'
 import type { Readiness } from '../reload/site-reloader.js'
+import { exactPaths } from './exact-paths.js'
 
 /** What anyone may see of readiness: whether the site serves, and what; no file or finding. */
 export type PublicReadiness = Pick<Readiness, 'status' | 'contentLoadedAt' | 'notice'> & {
@@ -29,7 +30,7 @@ function fromThisMachine(req: Request): boolean {
 
 /** Liveness and readiness: cheap, before everything else. */
 export function healthRoutes(readiness: () => Readiness): Router {
-  const router = Router()
+  const router = Router(exactPaths)
   router.get('/healthz', (_req, res) => {
     res.set('Cache-Control', 'no-store').type('text/plain').send('ok\n')
   })

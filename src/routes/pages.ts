@@ -3,14 +3,15 @@ import type { SiteBuild } from '../build/build-site.js'
 import { negotiateLanguage } from '../http/accept-language.js'
 import { selectResponse } from '../http/select-response.js'
 import { sendPrepared } from '../http/send-prepared.js'
-import { HttpError } from './http-error.js'
+import { pageCacheControl } from '../prepare/prepared-response.js'
+import { exactPaths } from './exact-paths.js'
 
 /**
  * The prepared responses (pages, crawler files, assets), looked up by exact path; near misses
  * are redirected to the real path, and `/` to the visitor's language.
  */
 export function pageRoutes(current: () => SiteBuild): Router {
-  const router = Router()
+  const router = Router(exactPaths)
   router.get('/', (req, res) => {
     const { responses, content } = current()
     const lng = negotiateLanguage(
@@ -20,24 +21,19 @@ export function pageRoutes(current: () => SiteBuild): Router {
     )
     res.set({ Vary: 'Accept-Language', 'Cache-Control': 'no-store' }).redirect(302, `/${lng}/`)
   })
-  router.all('/*splat', (req, res, next) => {
+  // Other methods than GET and HEAD never get here: answerMethods has answered them.
+  router.get('/*splat', (req, res, next) => {
     const site = current()
     const { responses } = site
     const entry = responses.get(req.path)
-    const readOnly = req.method === 'GET' || req.method === 'HEAD'
     if (entry) {
-      if (!readOnly) {
-        res.set('Allow', 'GET, HEAD')
-        next(new HttpError(405, `${req.method} is not allowed here`))
-        return
-      }
       sendPrepared(req, res, selectResponse(entry, req, site))
       return
     }
     // `/nb` → `/nb/`, `/nb/cookies/` → `/nb/cookies`: the target is a path we serve, never the request.
     const alternative = req.path.endsWith('/') ? req.path.slice(0, -1) : `${req.path}/`
-    if (readOnly && alternative.startsWith('/') && responses.get(alternative)) {
-      res.redirect(301, alternative)
+    if (alternative.startsWith('/') && responses.get(alternative)) {
+      res.set('Cache-Control', pageCacheControl).redirect(301, alternative)
       return
     }
     next()

@@ -56,7 +56,7 @@ describe('malformed URLs', () => {
 describe('methods a page does not take', () => {
   it('POST to a page gives 405 with Allow', async () => {
     const response = await request(site.app).post('/nb/').send('x=1').expect(405)
-    expect(response.headers.allow).toBe('GET, HEAD')
+    expect(response.headers.allow).toBe('GET, HEAD, OPTIONS')
   })
 })
 

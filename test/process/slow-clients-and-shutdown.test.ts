@@ -60,7 +60,7 @@ describe('shutting down', () => {
   let child: ChildProcess | undefined
   afterEach(() => child?.kill('SIGKILL'))
 
-  it('on SIGTERM finishes the request in flight, refuses new connections and exits', async () => {
+  it('on SIGTERM finishes the request in flight with Connection: close, closes connections with none, refuses new ones and exits', async () => {
     const port = await freePort()
     child = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts'], {
       cwd: packageRoot,
@@ -91,16 +91,29 @@ describe('shutting down', () => {
     socket.on('data', (chunk) => {
       answer += chunk
     })
+    // And a client that has sent half its headers: it owes no answer, so it must not hold the exit.
+    const partial = await openSocket(port)
+    partial.on('error', () => undefined)
+    partial.write('GET /nb/ HTTP/1.1\r\nHost: x\r\n')
+    const partialClosed = new Promise((resolve) => partial.on('close', () => resolve('closed')))
     await new Promise((resolve) => setTimeout(resolve, 200))
     const exited = once(child, 'exit')
     child.kill('SIGTERM')
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    while (!output.includes('"shutting down"')) {
+      await new Promise((resolve) => setTimeout(resolve, 50))
+    }
 
     await expect(rawRequest(port, { path: '/nb/' })).rejects.toMatchObject({ code: 'ECONNREFUSED' })
+    // Closed while the form post is still in flight, not when the headers timeout cuts it off.
+    const stillOpen = new Promise((resolve) => setTimeout(() => resolve('still open'), 5000))
+    expect(await Promise.race([partialClosed, stillOpen])).toBe('closed')
 
     socket.end('accept')
     const [code] = (await exited) as [number]
     expect(answer.startsWith('HTTP/1.1 303')).toBe(true)
+    // A keep-alive client is told not to send another request on this connection.
+    expect(answer).toMatch(/\r\nConnection: close\r\n/i)
+    expect(output).not.toContain('shutdown deadline')
     expect(code).toBe(0)
   })
 })

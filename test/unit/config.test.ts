@@ -35,9 +35,11 @@ describe('environment', () => {
       BASE_URL: 'https://personvern.example.no/',
       COOKIE_SECRET: 'a-production-secret-of-32-characters-or-more',
       TRUST_PROXY_HOPS: '1',
+      MAX_CONNECTIONS: '500',
     })
     expect(config).toMatchObject({
       trustProxyHops: 1,
+      maxConnections: 500,
       port: 8080,
       host: '127.0.0.1',
       env: 'production',
@@ -67,6 +69,8 @@ describe('environment', () => {
     [{ BASE_URL: 'https://personvern.example.no/personvern' }, "must be the site's origin only"],
     [{ COOKIE_SECRET: 'short' }, 'COOKIE_SECRET must be at least 32 characters long'],
     [{ TRUST_PROXY_HOPS: 'true' }, 'TRUST_PROXY_HOPS "true" must be the number of proxies'],
+    [{ MAX_CONNECTIONS: '0' }, 'MAX_CONNECTIONS "0" must be the number of connections'],
+    [{ MAX_CONNECTIONS: 'lots' }, 'MAX_CONNECTIONS "lots" must be the number of connections'],
   ])('%o stops with one clear line', (env, message) => {
     expect(() => loadConfig(env)).toThrow(ConfigError)
     expect(() => loadConfig(env)).toThrow(message)

@@ -1,0 +1,65 @@
+import type { RequestHandler } from 'express'
+import type { SiteBuild } from '../build/build-site.js'
+import { pagePath } from '../config/site-pages.js'
+import { HttpError } from './http-error.js'
+
+const readOnly = ['GET', 'HEAD', 'OPTIONS'] as const
+const withForm = ['GET', 'HEAD', 'POST', 'OPTIONS'] as const
+
+/**
+ * What each path accepts, the first match deciding: the one table behind `Allow`, the answer to
+ * OPTIONS and every 405. Paths match exactly: `/HEALTHZ` and `/healthz/` are other paths.
+ */
+const pathMethods: readonly {
+  readonly what: string
+  readonly matches: (path: string, site: SiteBuild) => boolean
+  readonly methods: readonly string[]
+}[] = [
+  {
+    what: 'health',
+    matches: (path) => path === '/healthz' || path === '/readyz',
+    methods: readOnly,
+  },
+  { what: 'language choice', matches: (path) => path === '/', methods: readOnly },
+  {
+    what: 'cookie page and its form',
+    matches: (path, site) =>
+      site.responses.languages.some((lng) => path === pagePath(lng, 'cookies')),
+    methods: withForm,
+  },
+  {
+    what: 'prepared responses',
+    matches: (path, site) => site.responses.get(path) !== undefined,
+    methods: readOnly,
+  },
+]
+
+/** The methods a path accepts; undefined where there is nothing (404 for every method). */
+export function methodsAt(path: string, site: SiteBuild): readonly string[] | undefined {
+  return pathMethods.find((entry) => entry.matches(path, site))?.methods
+}
+
+/**
+ * OPTIONS gets 204 with `Allow`; a method the path does not accept gets 405 with `Allow`; a
+ * path with nothing gets 404 whatever the method.
+ */
+export function answerMethods(current: () => SiteBuild): RequestHandler {
+  return (req, res, next) => {
+    const methods = methodsAt(req.path, current())
+    if (methods === undefined && req.method === 'OPTIONS') {
+      // Before Express's own answer to OPTIONS, which lists whatever routes happen to match.
+      next(new HttpError(404, `no page at ${req.path}`))
+      return
+    }
+    if (methods === undefined || (req.method !== 'OPTIONS' && methods.includes(req.method))) {
+      next()
+      return
+    }
+    res.set('Allow', methods.join(', '))
+    if (req.method === 'OPTIONS') {
+      res.status(204).end()
+      return
+    }
+    next(new HttpError(405, `${req.method} is not allowed here`))
+  }
+}
