@@ -70,21 +70,25 @@ export async function startPreview(options: {
   }
   const deps = { config, current: reloader.current, logger }
   const site = createRequestHandler(deps, createApp(deps))
-  const server = createHttpServer((req, res) => {
-    if (req.url !== panelPath || (req.method !== 'GET' && req.method !== 'HEAD')) {
-      site(req, res)
-      return
-    }
-    res.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Cache-Control': 'no-store',
-      'Content-Security-Policy': "default-src 'none'; base-uri 'none'; form-action 'none'",
-      'X-Content-Type-Options': 'nosniff',
-      'X-Robots-Tag': 'noindex',
-      'Referrer-Policy': 'no-referrer',
-    })
-    res.end(req.method === 'HEAD' ? undefined : panel())
-  })
+  const server = createHttpServer(
+    (req, res) => {
+      if (req.url !== panelPath || (req.method !== 'GET' && req.method !== 'HEAD')) {
+        site(req, res)
+        return
+      }
+      res.writeHead(200, {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Cache-Control': 'no-store',
+        'Content-Security-Policy': "default-src 'none'; base-uri 'none'; form-action 'none'",
+        'X-Content-Type-Options': 'nosniff',
+        'X-Robots-Tag': 'noindex',
+        'Referrer-Policy': 'no-referrer',
+      })
+      res.end(req.method === 'HEAD' ? undefined : panel())
+    },
+    {},
+    reloader.current,
+  )
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(options.port, '127.0.0.1', resolve)
