@@ -3,9 +3,30 @@ import path from 'node:path'
 import { Ajv } from 'ajv'
 import { describe, expect, it } from 'vitest'
 import { packageRoot } from '../../src/config/paths.js'
+import { parseSiteConfig } from '../../src/config/site-config.js'
 
 const read = (file: string) => JSON.parse(readFileSync(path.join(packageRoot, file), 'utf8'))
 const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true })
+// What VS Code shows while staff type: the hover text, and the message for a text that does not
+// match its pattern. Annotations only: they change nothing a schema accepts.
+ajv.addVocabulary(['markdownDescription', 'patternErrorMessage'])
+
+type SchemaNode = { [key: string]: unknown }
+
+/** Every subschema of every file in schemas/ that has a pattern or a pattern message. */
+const patterned = readdirSync(path.join(packageRoot, 'schemas')).flatMap((file) => {
+  const found: { at: string; node: SchemaNode }[] = []
+  const walk = (value: unknown, at: string) => {
+    if (typeof value !== 'object' || value === null) return
+    const node = value as SchemaNode
+    if ('pattern' in node || 'patternErrorMessage' in node) found.push({ at, node })
+    for (const [key, child] of Object.entries(node)) {
+      if (key !== 'enum' && key !== 'required') walk(child, `${at}/${key}`)
+    }
+  }
+  walk(read(`schemas/${file}`), `schemas/${file}#`)
+  return found
+})
 
 /** Every data file staff edit, each with the schema it names in `$schema`. */
 const dataFiles = [
@@ -38,6 +59,45 @@ describe('JSON Schemas for editors', () => {
     const valid = validate(read(file))
     expect(validate.errors ?? []).toEqual([])
     expect(valid).toBe(true)
+  })
+
+  it('find every pattern, in the files staff edit most', () => {
+    const files = new Set(patterned.map(({ at }) => at.split('#')[0]))
+    expect(patterned.length).toBeGreaterThanOrEqual(30)
+    expect([...files].sort()).toEqual(
+      ['common', 'cookies', 'draft', 'policy-version', 'sections', 'site-config', 'versions'].map(
+        (name) => `schemas/${name}.schema.json`,
+      ),
+    )
+  })
+
+  it.each(patterned.map(({ at, node }) => [at, node] as const))(
+    '%s explains its pattern in plain words',
+    (_at, node) => {
+      expect(typeof node.pattern).toBe('string')
+      for (const key of ['description', 'markdownDescription', 'patternErrorMessage']) {
+        expect(typeof node[key], key).toBe('string')
+        expect(String(node[key]).trim(), key).not.toBe('')
+      }
+      // A message says what to write, never the pattern itself.
+      expect(node.patternErrorMessage).not.toContain(String(node.pattern))
+      expect(node.patternErrorMessage).not.toMatch(/\\[dsSw]|\[\^|\(\?/)
+    },
+  )
+
+  it.each([
+    ['+47 22 00 00 00', true],
+    ['22 00 00 00', true],
+    ['+47 (22) 00-00-00', true],
+    ['+47 22 OO 00 00', false],
+    ['1234', false],
+    ['ring oss', false],
+  ])('take the phone number %s as the checker does (%s)', (phone, valid) => {
+    const { validate } = validatorFor('config/site.json')
+    const site = read('config/site.json')
+    site.contact.phone = phone
+    expect(validate(site)).toBe(valid)
+    expect(parseSiteConfig(site).problems.length === 0).toBe(valid)
   })
 
   it('catch the mistakes the checker names, while staff type', () => {
