@@ -44,9 +44,22 @@ async function main(): Promise<void> {
   }
   const { config } = loadConfig(process.env)
   const compressionCache = diskCompressionCache(compressedDir, { write: true })
-  const site = await buildSite(config, { ...defaultSources, compressionCache })
-  await compressionCache.settle()
-  console.log(`prepared ${site.responses.paths.length} responses in ${compressedDir}`)
+  try {
+    const site = await buildSite(config, { ...defaultSources, compressionCache })
+    await compressionCache.settle()
+    console.log(`prepared ${site.responses.paths.length} responses in ${compressedDir}`)
+  } catch (error) {
+    // What the checker does not read, such as a template, can still fail the build.
+    if (!(error instanceof ConfigError)) throw error
+    if (forStart) {
+      console.log(
+        `responses not prepared (the server will report it when it starts): ${error.message}`,
+      )
+    } else {
+      console.error(`npm run build could not build the site: ${error.message}`)
+      process.exitCode = 1
+    }
+  }
 }
 
 await main()

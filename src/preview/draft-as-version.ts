@@ -27,8 +27,11 @@ function nextDay(day: string): string {
   return date.toISOString().slice(0, 10)
 }
 
-/** Tomorrow, or the day after the newest version when that is later: the earliest date publish allows. */
-export function earliestEffective(today: string, newest: string | undefined): string {
+/**
+ * Tomorrow, or the day after the newest version when that is later: the first date on which the
+ * draft is still a coming version, announced on every page (publish also allows today).
+ */
+export function comingEffective(today: string, newest: string | undefined): string {
   const tomorrow = nextDay(today)
   if (newest === undefined) return tomorrow
   const newestDay = firstDayOf(newest)
@@ -47,7 +50,7 @@ export function draftAsComingVersion(read: SourceSet, now: Date, effective?: str
     return { sources: read }
   }
   const today = todayIn(list.timeZone, now)
-  const id = effective ?? earliestEffective(today, read.versionIds.at(-1))
+  const id = effective ?? comingEffective(today, read.versionIds.at(-1))
   const order = parsed(read.sectionOrder)
   const sectionIds =
     isObject(order) && Array.isArray(order.policy)

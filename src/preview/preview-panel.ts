@@ -41,7 +41,7 @@ export function previewPanel(state: PanelState): string {
     state.rejected.length === 0
       ? ''
       : `<section aria-labelledby="rejected"><h2 id="rejected">Why the draft is not shown</h2>
-<p>Published as it is, the draft would have these errors; the pages show the live content until they are fixed.</p>
+<p>Published as it is, the draft would have these errors. Until they are fixed, the pages show the draft as it was when it last had none, or the live content if it never had.</p>
 <ul>${state.rejected.map((line) => `<li><code>${escapeHtml(line)}</code></li>`).join('')}</ul></section>`
   const findings =
     state.findings.length === 0

@@ -32,7 +32,7 @@ export async function startPreview(options: {
   readonly sources: SiteSources
   readonly logger: Logger
   readonly port: number
-  /** The coming version's effective date; the earliest that publish allows when not given. */
+  /** The coming version's effective date; tomorrow (or after the newest version) when not given. */
   readonly effective?: string
 }): Promise<Preview> {
   const { config, sources, logger } = options

@@ -32,21 +32,31 @@ export function siteInForce(initial: SiteBuild, startedDegraded?: Degraded) {
   let contentLoadedAt = new Date().toISOString()
   let lastReload: Readiness['lastReload'] = null
   let degraded = startedDegraded
-  const unapplied = new Set<string>()
+  // Each file saved and not served yet, with the number of its latest save: a build applies
+  // the saves it read, not one made while it ran.
+  const unapplied = new Map<string, number>()
+  let saves = 0
   return {
     current: () => current,
     /** Files saved: the content served lacks them until a build of them is applied. */
     saw(files: readonly string[]) {
-      for (const file of files) unapplied.add(file)
+      for (const file of files) unapplied.set(file, ++saves)
     },
-    unappliedFiles: () => [...unapplied],
+    unappliedFiles: () => [...unapplied.keys()],
+    /** The saves a build starting now reads. */
+    pendingSaves: (): ReadonlyMap<string, number> => new Map(unapplied),
     /** A good build takes over; it holds the files saved before it started. */
-    swap(site: SiteBuild, at: string, reason: string, applied: readonly string[] = []) {
+    swap(
+      site: SiteBuild,
+      at: string,
+      reason: string,
+      applied: ReadonlyMap<string, number> = new Map(),
+    ) {
       current = site
       contentLoadedAt = at
       lastReload = { at, reason, applied: true, errors: [] }
       degraded = undefined
-      for (const file of applied) unapplied.delete(file)
+      for (const [file, save] of applied) if (unapplied.get(file) === save) unapplied.delete(file)
     },
     /** A build that was not good: the last good one stays, and readiness says why. */
     refuse(at: string, reason: string, errors: readonly string[]) {
@@ -57,7 +67,7 @@ export function siteInForce(initial: SiteBuild, startedDegraded?: Degraded) {
       contentLoadedAt,
       notice: noticeState(current.content.timeline),
       lastReload,
-      changedSince: [...unapplied],
+      changedSince: [...unapplied.keys()],
       draftErrors: current.draftErrors.map(formatFinding),
       ...(degraded ? { degraded } : {}),
     }),

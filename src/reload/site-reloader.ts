@@ -117,7 +117,12 @@ export function createSiteReloader(options: {
   )
   let watching: ContentWatch | undefined
 
-  const swap = (next: SiteBuild, at: string, reason: string, applied: readonly string[] = []) => {
+  const swap = (
+    next: SiteBuild,
+    at: string,
+    reason: string,
+    applied: ReadonlyMap<string, number> = new Map(),
+  ) => {
     site.swap(next, at, reason, applied)
     versions.schedule(next.content.timeline.nextChangeAt)
   }
@@ -142,7 +147,7 @@ export function createSiteReloader(options: {
   const reload = (reason: string) => {
     waiting ??= queue.run(() => {
       waiting = undefined
-      const applying = site.unappliedFiles()
+      const applying = site.pendingSaves()
       return reloadFromFiles(
         { config, sources, logger, site, swap: (next, at) => swap(next, at, reason, applying) },
         clock(),

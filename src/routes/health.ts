@@ -18,14 +18,23 @@ function publicView(readiness: Readiness): PublicReadiness {
   }
 }
 
+const isLoopback = (address: string | undefined) => {
+  const plain = address?.startsWith('::ffff:') ? address.slice(7) : (address ?? '')
+  return isIP(plain) !== 0 && (plain === '::1' || plain.startsWith('127.'))
+}
+
 /**
  * A request from the server's own machine: staff and monitoring there see the files and the
- * checker's findings. Behind a proxy, `TRUST_PROXY_HOPS` makes `req.ip` the client's address.
+ * checker's findings. It comes straight over loopback, with no proxy header: a proxy on the same
+ * machine forwards everyone's requests over loopback, and a client can write any
+ * X-Forwarded-For it likes.
  */
 function fromThisMachine(req: Request): boolean {
-  const address = req.ip ?? ''
-  const plain = address.startsWith('::ffff:') ? address.slice(7) : address
-  return isIP(plain) !== 0 && (plain === '::1' || plain.startsWith('127.'))
+  return (
+    isLoopback(req.socket.remoteAddress) &&
+    req.headers['x-forwarded-for'] === undefined &&
+    req.headers.forwarded === undefined
+  )
 }
 
 /** Liveness and readiness: cheap, before everything else. */

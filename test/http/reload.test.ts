@@ -1,7 +1,7 @@
 import { copyFileSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import request from 'supertest'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
 import { createApp } from '../../src/app.js'
 import { buildSite, defaultSources } from '../../src/build/build-site.js'
 import { loadConfig } from '../../src/config/environment.js'
@@ -233,8 +233,14 @@ describe('reloading content', () => {
       bodies.add((await request(site.app).get('/nb/')).text)
     }
     let stop = false
+    let ended = false
+    onTestFinished(() => {
+      ended = true
+    })
     const flipping = (async () => {
-      for (let round = 0; round < 30; round++) {
+      // Every transition (good → broken → good) four times over; a build gives the requests
+      // their turns, so under this flood each takes a while.
+      for (let round = 0; round < 16 && !ended; round++) {
         writeFileSync(file, [valid, broken, changed, broken][round % 4] ?? valid)
         await site.reloader.reload(`flip ${round}`)
       }
@@ -253,7 +259,7 @@ describe('reloading content', () => {
     }
     await flipping
     expect(checked).toBeGreaterThan(20)
-  })
+  }, 60_000)
 
   it('applies an urgent change while the notice being written has an error, and names the error', async () => {
     const site = await reloadableSite()
@@ -314,6 +320,12 @@ describe('reloading content', () => {
       lastReload: { at: local.lastReload.at, applied: false },
     })
     expect(remote.text).not.toContain('cookies.json')
+    // Nor does a client that says it is this machine: only what comes straight over loopback.
+    const spoofed = await request(site.app)
+      .get('/readyz')
+      .set('X-Forwarded-For', '127.0.0.1')
+      .expect(200)
+    expect(spoofed.body).toEqual(remote.body)
   })
 
   it('runs a storm of reload requests as one or two builds, each request answered', async () => {

@@ -6,6 +6,7 @@ import { defaultSources } from '../../src/build/build-site.js'
 import { loadConfig } from '../../src/config/environment.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
 import { quickCompression } from '../../src/prepare/prepared-response.js'
+import { comingEffective } from '../../src/preview/draft-as-version.js'
 import { type Preview, panelPath, startPreview } from '../../src/preview/preview-server.js'
 import { fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { parse, visibleText } from '../helpers/html.js'
@@ -107,5 +108,12 @@ describe('npm run preview', () => {
   it('is no part of the public server: it has no panel', async () => {
     const { app } = await createTestSite()
     await request(app).get(panelPath).expect(404)
+  })
+
+  it('shows the draft, when no date is named, as taking effect tomorrow or after the newest version', () => {
+    expect(comingEffective('2026-12-02', '2024')).toBe('2026-12-03')
+    expect(comingEffective('2026-12-31', '2024-06')).toBe('2027-01-01')
+    expect(comingEffective('2026-12-02', '2027')).toBe('2027-01-02')
+    expect(comingEffective('2026-12-02', undefined)).toBe('2026-12-03')
   })
 })
