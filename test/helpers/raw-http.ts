@@ -1,5 +1,5 @@
 import { createServer, type RequestListener, request, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import { type AddressInfo, connect } from 'node:net'
 
 export interface RawResponse {
   status: number
@@ -47,5 +47,29 @@ export function rawRequest(
     )
     req.on('error', reject)
     req.end(options.body)
+  })
+}
+
+/**
+ * Sends bytes as given on a connection of their own; the answer's status, head and body once
+ * the server closes it (or after `waitMs`).
+ */
+export function rawExchange(
+  port: number,
+  text: string,
+  waitMs = 3000,
+): Promise<{ status: number; head: string; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(text))
+    let received = ''
+    socket.on('data', (chunk) => {
+      received += chunk
+    })
+    socket.on('error', reject)
+    socket.on('close', () => {
+      const [head = '', body = ''] = received.split('\r\n\r\n', 2)
+      resolve({ status: Number(head.slice(9, 12)), head, body })
+    })
+    setTimeout(() => socket.destroy(), waitMs)
   })
 }

@@ -1,6 +1,6 @@
-import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createHttpServer } from '../../src/http/http-server.js'
+import { rawExchange as sendRaw } from '../helpers/raw-http.js'
 import { createTestSite, type TestSite } from '../helpers/test-site.js'
 
 let site: TestSite
@@ -15,22 +15,7 @@ beforeAll(async () => {
 })
 afterAll(() => close())
 
-/** Sends bytes as given; the answer's status, head and body once the server closes. */
-function rawExchange(text: string): Promise<{ status: number; head: string; body: string }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.write(text))
-    let received = ''
-    socket.on('data', (chunk) => {
-      received += chunk
-    })
-    socket.on('error', reject)
-    socket.on('close', () => {
-      const [head = '', body = ''] = received.split('\r\n\r\n', 2)
-      resolve({ status: Number(head.slice(9, 12)), head, body })
-    })
-    setTimeout(() => socket.destroy(), 3000)
-  })
-}
+const rawExchange = (text: string) => sendRaw(port, text)
 
 describe('requests that node refuses before the site sees them', () => {
   it.each([

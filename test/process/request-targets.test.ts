@@ -1,5 +1,5 @@
-import { connect } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rawExchange } from '../helpers/raw-http.js'
 import { type ServerProcess, startServerProcess } from '../helpers/server-process.js'
 
 let server: ServerProcess
@@ -9,22 +9,11 @@ beforeAll(async () => {
 afterAll(() => server.child.kill('SIGKILL'))
 
 /** One request line sent as given; the answer's head and body as received. */
-function ask(requestLine: string): Promise<{ status: number; head: string; body: string }> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(server.port, '127.0.0.1', () =>
-      socket.write(`${requestLine}\r\nHost: x\r\nAccept-Language: en\r\nConnection: close\r\n\r\n`),
-    )
-    let received = ''
-    socket.on('data', (chunk) => {
-      received += chunk
-    })
-    socket.on('error', reject)
-    socket.on('close', () => {
-      const [head = '', body = ''] = received.split('\r\n\r\n', 2)
-      resolve({ status: Number(head.slice(9, 12)), head, body })
-    })
-  })
-}
+const ask = (requestLine: string) =>
+  rawExchange(
+    server.port,
+    `${requestLine}\r\nHost: x\r\nAccept-Language: en\r\nConnection: close\r\n\r\n`,
+  )
 
 describe('request targets in absolute form', () => {
   it.each([
