@@ -8,14 +8,17 @@ import { buildSite, defaultSources } from '../build/build-site.js'
 import { checkContent } from '../check/check-content.js'
 import { formatFinding } from '../check/findings.js'
 import { ConfigError } from '../config/config-error.js'
-import { loadConfig } from '../config/environment.js'
+import { type Config, loadConfig } from '../config/environment.js'
 import { compressedDir, localesDir } from '../config/paths.js'
 import { diskCompressionCache } from '../prepare/compression-cache.js'
 
 const forStart = process.argv.includes('--for-start')
 
-/** Content with errors, named as npm run check names them; none when a build may go ahead. */
-function refusal(): string | undefined {
+/**
+ * The configuration, or why a build may not go ahead: content with errors, named as npm run
+ * check names them, or an environment variable that is wrong.
+ */
+function configOrRefusal(): { config: Config; refused?: undefined } | { refused: string } {
   try {
     const { config } = loadConfig(process.env)
     const { errors } = checkContent({
@@ -23,26 +26,26 @@ function refusal(): string | undefined {
       siteConfigPath: config.siteConfigPath,
       env: process.env,
     })
-    return errors.length === 0 ? undefined : errors.map(formatFinding).join('\n')
+    return errors.length === 0 ? { config } : { refused: errors.map(formatFinding).join('\n') }
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error
-    return error.message
+    return { refused: error.message }
   }
 }
 
 async function main(): Promise<void> {
-  const refused = refusal()
-  if (refused && !forStart) {
-    console.error(`npm run build refuses content with errors; fix them first:\n${refused}`)
+  const checked = configOrRefusal()
+  if (checked.refused !== undefined && !forStart) {
+    console.error(`npm run build refuses content with errors; fix them first:\n${checked.refused}`)
     process.exitCode = 1
     return
   }
   rmSync(compressedDir, { recursive: true, force: true })
-  if (refused) {
+  if (checked.refused !== undefined) {
     console.log(`responses not prepared (the server will report the errors when it starts)`)
     return
   }
-  const { config } = loadConfig(process.env)
+  const { config } = checked
   const compressionCache = diskCompressionCache(compressedDir, { write: true })
   try {
     const site = await buildSite(config, { ...defaultSources, compressionCache })

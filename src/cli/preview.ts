@@ -6,9 +6,9 @@ import { defaultSources } from '../build/build-site.js'
 import { ConfigError } from '../config/config-error.js'
 import { loadConfig } from '../config/environment.js'
 import { packageRoot } from '../config/paths.js'
-import { isPolicyDate } from '../content/dates.js'
 import { createLogger } from '../log/logger.js'
 import { panelPath, startPreview } from '../preview/preview-server.js'
+import { dateOptionProblem } from './date-option.js'
 
 function options() {
   try {
@@ -32,11 +32,8 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 1 || port > 65_535) {
     throw new ConfigError(`--port ${values.port} must be a whole number from 1 to 65535`)
   }
-  if (values.effective !== undefined && !isPolicyDate(values.effective)) {
-    throw new ConfigError(
-      `--effective ${values.effective} must be a year (2027), a month (2027-01) or a day (2027-01-01)`,
-    )
-  }
+  const dateProblem = values.effective && dateOptionProblem('effective', values.effective)
+  if (dateProblem) throw new ConfigError(dateProblem)
   const { config } = loadConfig(process.env)
   const localesDir = values.locales ? path.resolve(packageRoot, values.locales) : undefined
   const preview = await startPreview({

@@ -4,9 +4,10 @@ import { checkContent } from '../check/check-content.js'
 import { summaryProblem, translationLacksChange } from '../check/check-versions.js'
 import { type Finding, formatFinding } from '../check/findings.js'
 import { ConfigError } from '../config/config-error.js'
-import { firstDayOf, isPolicyDate, type PolicyDate, todayIn } from '../content/dates.js'
+import { firstDayOf, type PolicyDate, todayIn } from '../content/dates.js'
 import { isPublishedText, noticeText } from '../content/notice-text.js'
 import { versionIndexFile, versionIndexOf, versionNamespace } from '../content/version-index.js'
+import { dateOptionProblem } from './date-option.js'
 
 /** Snapshots the text staff edit (`locales/{lng}/draft.json`) as a new published version. */
 
@@ -83,11 +84,10 @@ export function planPublish(request: PublishRequest): { plan?: PublishPlan; prob
   const languages = check.site?.languages ?? []
   const today = todayIn(index.timeZone, request.now)
   const updated = request.updated ?? today
-  const problems: string[] = []
-  const dateProblem = (name: string, value: string) =>
-    `--${name} ${value} must be a year (2027), a month (2027-01) or a day (2027-01-01)`
-  if (!isPolicyDate(request.effective)) problems.push(dateProblem('effective', request.effective))
-  if (!isPolicyDate(updated)) problems.push(dateProblem('updated', updated))
+  const problems = [
+    dateOptionProblem('effective', request.effective),
+    dateOptionProblem('updated', updated),
+  ].filter((problem) => problem !== undefined)
   if (problems.length > 0) return { problems }
 
   const effectiveDay = firstDayOf(request.effective)

@@ -1,9 +1,11 @@
+import { spawnSync } from 'node:child_process'
 import { copyFileSync } from 'node:fs'
 import path from 'node:path'
 import request from 'supertest'
 import { afterEach, describe, expect, it } from 'vitest'
 import { defaultSources } from '../../src/build/build-site.js'
 import { loadConfig } from '../../src/config/environment.js'
+import { packageRoot } from '../../src/config/paths.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
 import { quickCompression } from '../../src/prepare/prepared-response.js'
 import { comingEffective } from '../../src/preview/draft-as-version.js'
@@ -115,5 +117,24 @@ describe('npm run preview', () => {
     expect(comingEffective('2026-12-31', '2024-06')).toBe('2027-01-01')
     expect(comingEffective('2026-12-02', '2027')).toBe('2027-01-02')
     expect(comingEffective('2026-12-02', undefined)).toBe('2026-12-03')
+  })
+
+  it.each([
+    [
+      ['--effective', '2027-13'],
+      '--effective 2027-13 must be a year (2027), a month (2027-01) or a day (2027-01-01)',
+    ],
+    [['--port', '80a'], '--port 80a must be a whole number from 1 to 65535'],
+    [['--colour'], "Unknown option '--colour'"],
+  ])('refuses %j, says why, and serves nothing', (args, message) => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/preview.ts', ...args], {
+      cwd: packageRoot,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+      timeout: 20_000,
+    })
+    expect(result.status).toBe(1)
+    expect(result.stderr).toContain(`Cannot start the preview: ${message}`)
+    expect(result.stdout).not.toContain('Preview: http')
   })
 })
