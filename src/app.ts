@@ -1,8 +1,7 @@
 import express, { type Express } from 'express'
-import type { SiteBuild } from './build/build-site.js'
+import type { ServedSite } from './build/served-site.js'
 import { formatFinding } from './check/findings.js'
 import type { Config } from './config/environment.js'
-import { noticeState } from './content/version-index.js'
 import type { Logger } from './log/logger.js'
 import type { Readiness } from './reload/site-reloader.js'
 import { consentRoutes } from './routes/consent.js'
@@ -16,7 +15,7 @@ import { securityHeaders } from './routes/security-headers.js'
 export interface AppDeps {
   readonly config: Config
   /** The site build in force; a reload swaps it as a whole. */
-  readonly current: () => SiteBuild
+  readonly current: () => ServedSite
   readonly logger: Logger
   /** How content loading went; without a reloader the first build is all there is. */
   readonly readiness?: () => Readiness
@@ -39,7 +38,7 @@ export function createApp(deps: AppDeps): Express {
     (() => ({
       status: 'ready' as const,
       contentLoadedAt: startedAt,
-      notice: noticeState(deps.current().content.timeline),
+      notice: deps.current().notice,
       lastReload: null,
       changedSince: [],
       draftErrors: deps.current().draftErrors.map(formatFinding),

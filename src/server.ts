@@ -1,9 +1,10 @@
-import { type SiteBuild, serverSources } from './build/build-site.js'
-import { startSite } from './build/start-site.js'
+import { defaultSources } from './build/build-site.js'
+import { buildThread } from './build/build-thread.js'
+import type { ServedSite } from './build/served-site.js'
 import { formatFinding } from './check/findings.js'
 import { ConfigError } from './config/config-error.js'
 import { type Config, loadConfig } from './config/environment.js'
-import { displayPath } from './config/paths.js'
+import { compressedDir, displayPath } from './config/paths.js'
 import type { SiteServer } from './http/http-server.js'
 import { createLogger } from './log/logger.js'
 import { createSiteReloader, logDraftErrors, type SiteReloader } from './reload/site-reloader.js'
@@ -12,7 +13,7 @@ const logger = createLogger()
 const shutdownDeadlineMs = 10_000
 
 /** The site configuration's warnings (a placeholder email address) each get a line of their own. */
-function logWarnings(site: SiteBuild, config: Config): void {
+function logWarnings(site: ServedSite, config: Config): void {
   const configFile = displayPath(config.siteConfigPath)
   for (const warning of site.warnings.filter((finding) => finding.file === configFile))
     logger.warn(formatFinding(warning))
@@ -28,7 +29,7 @@ function logWarnings(site: SiteBuild, config: Config): void {
  */
 function shutDown(signal: string, server: SiteServer, reloader: SiteReloader): void {
   logger.info('shutting down', { signal })
-  reloader.close()
+  void reloader.close()
   server.closeGracefully(() => {
     logger.flush()
     process.exit(0)
@@ -42,11 +43,15 @@ function shutDown(signal: string, server: SiteServer, reloader: SiteReloader): v
 
 async function start(): Promise<void> {
   const { config } = loadConfig(process.env)
-  const sources = { ...serverSources, lastGood: config.lastGoodContentPath }
-  // Express and the routes load while the pages compress on libuv's threads: start-up overlaps.
+  // Every build runs on the build thread, reading the bodies `npm run build` compressed.
+  const builder = buildThread({
+    config,
+    sources: { ...defaultSources, compressedDir, lastGood: config.lastGoodContentPath },
+  })
+  // Express and the routes load while the site is built on its thread: start-up overlaps.
   const [started, { createApp }, { createRequestHandler }, { createHttpServer }] =
     await Promise.all([
-      startSite(config, sources),
+      builder.start(new Date()),
       import('./app.js'),
       import('./http/request-handler.js'),
       import('./http/http-server.js'),
@@ -62,7 +67,8 @@ async function start(): Promise<void> {
   }
   const reloader = createSiteReloader({
     config,
-    sources,
+    builder,
+    localesDir: defaultSources.localesDir,
     initial: site,
     logger,
     ...(degraded ? { degraded } : {}),
@@ -87,7 +93,7 @@ async function start(): Promise<void> {
       url: `http://${config.host}:${config.port}/`,
       baseUrl: config.baseUrl,
       env: config.env,
-      languages: site.content.site.languages,
+      languages: site.responses.languages,
       // performance.now() counts from process start: module loading is part of being ready.
       readyMs: Math.round(performance.now()),
     })

@@ -2,36 +2,37 @@ import { checkSources } from '../check/check-sources.js'
 import { type Finding, formatFinding } from '../check/findings.js'
 import { ConfigError } from '../config/config-error.js'
 import type { Config } from '../config/environment.js'
-import { compressedDir, localesDir, publicDir, viewsDir } from '../config/paths.js'
+import { localesDir, publicDir, viewsDir } from '../config/paths.js'
 import type { ConsentPolicy } from '../consent/consent-policy.js'
 import { buildContent, type Content, contentAt } from '../content/content-model.js'
-import { type CompressionCache, diskCompressionCache } from '../prepare/compression-cache.js'
-import type { Compression, HeaderList } from '../prepare/prepared-response.js'
-import { prepareResponses, type ResponseTable } from '../prepare/response-table.js'
+import { noticeState } from '../content/version-index.js'
+import type { CompressionCache } from '../prepare/compression-cache.js'
+import type { Compression } from '../prepare/prepared-response.js'
+import { prepareResponses } from '../prepare/response-table.js'
 import { securityHeaderList } from '../prepare/security-headers.js'
 import { readSources, type SourceSet } from '../read/read-sources.js'
 import { type Assets, assetsOf } from '../render/assets.js'
+import { errorDetailsPages } from '../render/error-details-page.js'
 import { createPageRenderer, type PageRenderer } from '../render/page-renderer.js'
 import { renderSite } from '../render/render-site.js'
 import { compileTemplates } from '../render/templates.js'
 import { type TimeSlice, timeSlicer } from '../render/time-slice.js'
 import { saveLastGood } from './last-good.js'
+import type { ServedSite } from './served-site.js'
 
 /** One complete, consistent build of the site: content, assets, renderer and every response. */
-export interface SiteBuild {
+export interface SiteBuild extends ServedSite {
   readonly content: Content
   readonly assets: Assets
   readonly renderer: PageRenderer
-  readonly responses: ResponseTable
-  /** The security headers of every response, prepared or not. */
-  readonly securityHeaders: HeaderList
-  /** The checker's warnings about the content this build was made from. */
-  readonly warnings: readonly Finding[]
-  /** The errors in the notice being written: they stop a publish, never this build. */
-  readonly draftErrors: readonly Finding[]
-  /** What a request's consent cookie is checked against. */
   readonly consent: { readonly policy: ConsentPolicy; readonly secret: string }
 }
+
+/** What a build is made again from for another moment: everything but its responses. */
+export type BuildMaterial = Pick<
+  SiteBuild,
+  'content' | 'assets' | 'renderer' | 'warnings' | 'draftErrors'
+>
 
 /** Where a build reads from; the site configuration file is named by the configuration. */
 export interface SiteSources {
@@ -49,12 +50,6 @@ export interface SiteSources {
 }
 
 export const defaultSources: SiteSources = { localesDir, publicDir, viewsDir }
-
-/** What the server reads: the default sources, and the bodies `npm run build` compressed. */
-export const serverSources: SiteSources = {
-  ...defaultSources,
-  compressionCache: diskCompressionCache(compressedDir, { write: false }),
-}
 
 /** Content the checker refused: the message names the first error, `errors` holds them all. */
 export class ContentRejected extends ConfigError {
@@ -107,7 +102,7 @@ export async function buildFrom(
  */
 export function rebuildAt(
   config: Config,
-  site: SiteBuild,
+  site: BuildMaterial,
   sources: SiteSources,
   now: Date,
 ): Promise<SiteBuild> {
@@ -124,7 +119,7 @@ async function prepareSite(
   renderer: PageRenderer,
   sources: SiteSources,
   now: Date,
-  findings: Pick<SiteBuild, 'warnings' | 'draftErrors'>,
+  findings: Pick<BuildMaterial, 'warnings' | 'draftErrors'>,
   slice: TimeSlice,
 ): Promise<SiteBuild> {
   const production = config.env === 'production'
@@ -150,5 +145,9 @@ async function prepareSite(
     warnings: findings.warnings,
     draftErrors: findings.draftErrors,
     consent: { policy: content.consent, secret: config.cookieSecret },
+    acceptLanguage: content.site.acceptLanguage,
+    notice: noticeState(content.timeline),
+    nextChangeAt: content.timeline.nextChangeAt,
+    ...(production ? {} : { errorDetailsPages: errorDetailsPages(content, renderer) }),
   }
 }

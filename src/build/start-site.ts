@@ -10,8 +10,8 @@ import {
 import { loadLastGood } from './last-good.js'
 
 /** How the site started: from the files, or from the last good content because they have errors. */
-export interface StartedSite {
-  readonly site: SiteBuild
+export interface StartedSite<Site = SiteBuild> {
+  readonly site: Site
   /** Set when the files have errors and the last good content is served instead. */
   readonly degraded?: { readonly savedAt: string; readonly errors: ContentRejected }
 }

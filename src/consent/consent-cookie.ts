@@ -4,7 +4,7 @@ import { signedCookie } from 'cookie-parser'
 import {
   answerKey,
   type Choices,
-  type ConsentPolicy,
+  type ConsentRules,
   nothingToChoose,
   unanswered,
 } from './consent-policy.js'
@@ -25,7 +25,7 @@ export interface StoredConsent {
   readonly t: number
 }
 
-export function encodeConsent(policy: ConsentPolicy, choices: Choices, now: Date): string {
+export function encodeConsent(policy: ConsentRules, choices: Choices, now: Date): string {
   const stored: StoredConsent = {
     v: policy.version,
     c: Object.fromEntries(
@@ -51,7 +51,7 @@ function madeWithinLifetime(t: number, now: number): boolean {
  */
 export function decodeConsent(
   value: string,
-  policy: ConsentPolicy,
+  policy: ConsentRules,
   now = Date.now(),
 ): Choices | undefined {
   if (value.length > maxCookieValue) return undefined
@@ -86,7 +86,7 @@ export function decodeConsent(
  */
 export function consentKeyOf(
   headers: IncomingHttpHeaders,
-  policy: ConsentPolicy,
+  policy: ConsentRules,
   secret: string,
 ): string {
   if (policy.categories.length === 0) return nothingToChoose
@@ -98,7 +98,7 @@ export function consentKeyOf(
 
 export function storedChoices(
   cookieHeader: string | undefined,
-  policy: ConsentPolicy,
+  policy: ConsentRules,
   secret: string,
 ): Choices | undefined {
   if (!cookieHeader || cookieHeader.length > 8192) return undefined

@@ -7,15 +7,19 @@ export type OptionalCategory = Exclude<CookieCategory, 'necessary'>
 /** A visitor's answer: yes or no for each optional category. */
 export type Choices = Readonly<Record<string, boolean>>
 
-/** What there is to consent to, worked out from the cookie inventory. */
-export interface ConsentPolicy {
+/** What a visitor's consent cookie is read and written against, request by request. */
+export interface ConsentRules {
   /** The optional categories the inventory uses, in a fixed order; empty: nothing to choose. */
   readonly categories: readonly OptionalCategory[]
   /** Changes whenever a category, cookie or purpose changes, so that visitors are asked again. */
   readonly version: string
-  /** The scripts to load for an answer. */
-  scriptsFor(choices: Choices): readonly string[]
   readonly cookieDomain?: string
+}
+
+/** What there is to consent to, worked out from the cookie inventory. */
+export interface ConsentPolicy extends ConsentRules {
+  /** The scripts to load for an answer: the pages of each answer are rendered with them. */
+  scriptsFor(choices: Choices): readonly string[]
 }
 
 /** The variant key of pages for visitors who have not chosen yet (banner shown). */

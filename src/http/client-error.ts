@@ -1,6 +1,6 @@
 import { type IncomingMessage, type ServerResponse, STATUS_CODES } from 'node:http'
 import type { Duplex } from 'node:stream'
-import type { SiteBuild } from '../build/build-site.js'
+import type { ServedSite } from '../build/served-site.js'
 import type { ErrorKind } from '../config/error-kinds.js'
 import { negotiateLanguage } from './accept-language.js'
 import { sendPrepared } from './send-prepared.js'
@@ -20,7 +20,7 @@ const kindOf = (status: number): ErrorKind =>
  * the default language, with every security header, and the connection closed; node's own
  * answer is a bare status line. Nothing is written once an answer on the connection has begun.
  */
-export function answerClientError(current: () => SiteBuild) {
+export function answerClientError(current: () => ServedSite) {
   return (error: Error & { code?: string }, socket: Duplex): void => {
     const inFlight = (socket as { _httpMessage?: { headersSent?: boolean } })._httpMessage
     if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
@@ -39,12 +39,12 @@ export function answerClientError(current: () => SiteBuild) {
 }
 
 /** An `Expect` other than 100-continue: 417 with our error page, in the visitor's language. */
-export function answerExpectationFailed(current: () => SiteBuild) {
+export function answerExpectationFailed(current: () => ServedSite) {
   return (req: IncomingMessage, res: ServerResponse): void => {
     const site = current()
     const lng = negotiateLanguage(
       req.headers['accept-language'],
-      site.content.site.acceptLanguage,
+      site.acceptLanguage,
       site.responses.defaultLanguage,
     )
     sendPrepared(req, res, site.responses.error('badRequest', lng), 417)

@@ -1,5 +1,5 @@
 import { createServer, type RequestListener, type Server } from 'node:http'
-import type { SiteBuild } from '../build/build-site.js'
+import type { ServedSite } from '../build/served-site.js'
 import { defaultMaxConnections } from '../config/environment.js'
 import { answerClientError, answerExpectationFailed } from './client-error.js'
 import { trackConnections } from './open-connections.js'
@@ -48,7 +48,7 @@ export function createHttpServer(
   handler: RequestListener,
   limits: Partial<ServerLimits> = {},
   /** The site in force, for the error pages of requests refused before the handler. */
-  current?: () => SiteBuild,
+  current?: () => ServedSite,
 ): SiteServer {
   const settings = { ...serverLimits, ...limits }
   const server = createServer({

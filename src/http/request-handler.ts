@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
-import type { SiteBuild } from '../build/build-site.js'
+import type { ServedSite } from '../build/served-site.js'
 import type { Logger } from '../log/logger.js'
 import { negotiateLanguage } from './accept-language.js'
 import { logAnswered, logWhenFinished } from './request-log.js'
@@ -15,7 +15,7 @@ import { pathOf } from './url-path.js'
  * send them through sendPrepared, so a response is the same whichever path answered it.
  */
 export function createRequestHandler(
-  deps: { readonly current: () => SiteBuild; readonly logger: Logger },
+  deps: { readonly current: () => ServedSite; readonly logger: Logger },
   /** The Express app (createApp), for everything that is not prepared. */
   app: RequestListener,
 ): RequestListener {
@@ -34,7 +34,7 @@ export function createRequestHandler(
     const site = deps.current()
     const lng = negotiateLanguage(
       req.headers['accept-language'],
-      site.content.site.acceptLanguage,
+      site.acceptLanguage,
       site.responses.defaultLanguage,
     )
     const page = site.responses.error('badRequest', lng)

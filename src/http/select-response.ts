@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http'
-import type { SiteBuild } from '../build/build-site.js'
+import type { ServedSite } from '../build/served-site.js'
 import { consentKeyOf } from '../consent/consent-cookie.js'
 import { savedSuffix } from '../consent/consent-policy.js'
 import type { PreparedResponse } from '../prepare/prepared-response.js'
@@ -18,7 +18,7 @@ function savedRequested(url: string | undefined): boolean {
 export function selectResponse(
   entry: TableEntry,
   req: IncomingMessage,
-  site: SiteBuild,
+  site: ServedSite,
 ): PreparedResponse {
   if (!entry.byConsent) return entry.response
   const key = consentKeyOf(req.headers, site.consent.policy, site.consent.secret)

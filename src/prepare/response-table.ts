@@ -40,6 +40,31 @@ export interface ResponseTable {
   readonly paths: readonly string[]
   readonly languages: readonly string[]
   readonly defaultLanguage: string
+  /** The data the table answers from, plain enough to be sent to another thread. */
+  readonly parts: TableParts
+}
+
+export interface TableParts {
+  readonly entries: ReadonlyMap<string, TableEntry>
+  /** The error pages by `kind:lng`. */
+  readonly errors: ReadonlyMap<string, PreparedResponse>
+  readonly languages: readonly string[]
+}
+
+/** The table over its parts: made once where the build ran, and again where it is served. */
+export function responseTable(parts: TableParts): ResponseTable {
+  const { entries, errors, languages } = parts
+  const defaultLanguage = languages[0] ?? 'nb'
+  return {
+    paths: [...entries.keys()],
+    languages,
+    defaultLanguage,
+    parts,
+    get: (path) => entries.get(path),
+    error: (kind, lng) =>
+      errors.get(`${kind}:${lng}`) ??
+      (errors.get(`${kind}:${defaultLanguage}`) as PreparedResponse),
+  }
 }
 
 export interface PrepareSettings {
@@ -128,17 +153,9 @@ export async function prepareResponses(
     ...rendered.files.map((file) => prepareFile(file, headers, shared)),
   ]
   const errorPages = rendered.errors.map((error) => prepareError(error, headers, shared))
-  const responses = new Map(await Promise.all(entries))
-  const errors = new Map(await Promise.all(errorPages))
-  const { languages } = rendered
-  const defaultLanguage = languages[0] ?? 'nb'
-  return {
-    paths: [...responses.keys()],
-    languages,
-    defaultLanguage,
-    get: (path) => responses.get(path),
-    error: (kind, lng) =>
-      errors.get(`${kind}:${lng}`) ??
-      (errors.get(`${kind}:${defaultLanguage}`) as PreparedResponse),
-  }
+  return responseTable({
+    entries: new Map(await Promise.all(entries)),
+    errors: new Map(await Promise.all(errorPages)),
+    languages: rendered.languages,
+  })
 }

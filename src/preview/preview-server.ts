@@ -1,6 +1,7 @@
 import type { Server } from 'node:http'
 import { createApp } from '../app.js'
 import { buildSite, ContentRejected, type SiteSources } from '../build/build-site.js'
+import { inThreadBuilder } from '../build/site-builder.js'
 import { checkSources } from '../check/check-sources.js'
 import { formatFinding } from '../check/findings.js'
 import type { Config } from '../config/environment.js'
@@ -42,12 +43,19 @@ export async function startPreview(options: {
   }
   // A draft that cannot be built yet still gets a preview: the live content, and the reasons.
   let startRejected: readonly string[] = []
-  const initial = await buildSite(config, previewSources).catch(async (error: unknown) => {
+  const builder = inThreadBuilder(config, previewSources)
+  const initial = await builder.build(new Date()).catch(async (error: unknown) => {
     if (!(error instanceof ContentRejected)) throw error
     startRejected = error.errors.map(formatFinding)
     return buildSite(config, sources)
   })
-  const reloader = createSiteReloader({ config, sources: previewSources, initial, logger })
+  const reloader = createSiteReloader({
+    config,
+    builder,
+    localesDir: sources.localesDir,
+    initial,
+    logger,
+  })
   reloader.watch()
 
   const panel = () => {
@@ -57,10 +65,9 @@ export async function startPreview(options: {
     const lastReload = reloader.readiness().lastReload
     const buildErrors = lastReload ? (lastReload.applied ? [] : lastReload.errors) : startRejected
     const rejected = shown.id ? buildErrors : checked.draftErrors.map(formatFinding)
-    const current = reloader.current().content.timeline
     return previewPanel({
       languages: read.languages,
-      inForce: current.inForce.id,
+      inForce: reloader.current().notice.inForce,
       ...(shown.id && rejected.length === 0 ? { comingVersion: shown.id } : {}),
       findings: checked.findings,
       filesChecked: checked.filesChecked,
@@ -100,7 +107,7 @@ export async function startPreview(options: {
     url: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise((resolve) => {
-        reloader.close()
+        void reloader.close()
         server.closeAllConnections()
         server.close(() => resolve())
       }),

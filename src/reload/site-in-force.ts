@@ -1,6 +1,6 @@
-import type { SiteBuild } from '../build/build-site.js'
+import type { ServedSite } from '../build/served-site.js'
 import { formatFinding } from '../check/findings.js'
-import { type NoticeState, noticeState } from '../content/version-index.js'
+import type { NoticeState } from '../content/version-index.js'
 
 /** What the readiness endpoint tells: what is being served, and how the last reload went. */
 export interface Readiness {
@@ -27,7 +27,7 @@ export interface Readiness {
 export type Degraded = NonNullable<Readiness['degraded']>
 
 /** The build being served, swapped whole, and the record of how it came to be served. */
-export function siteInForce(initial: SiteBuild, startedDegraded?: Degraded) {
+export function siteInForce(initial: ServedSite, startedDegraded?: Degraded) {
   let current = initial
   let contentLoadedAt = new Date().toISOString()
   let lastReload: Readiness['lastReload'] = null
@@ -47,7 +47,7 @@ export function siteInForce(initial: SiteBuild, startedDegraded?: Degraded) {
     pendingSaves: (): ReadonlyMap<string, number> => new Map(unapplied),
     /** A good build takes over; it holds the files saved before it started. */
     swap(
-      site: SiteBuild,
+      site: ServedSite,
       at: string,
       reason: string,
       applied: ReadonlyMap<string, number> = new Map(),
@@ -65,7 +65,7 @@ export function siteInForce(initial: SiteBuild, startedDegraded?: Degraded) {
     readiness: (): Readiness => ({
       status: degraded ? 'degraded' : 'ready',
       contentLoadedAt,
-      notice: noticeState(current.content.timeline),
+      notice: current.notice,
       lastReload,
       changedSince: [...unapplied.keys()],
       draftErrors: current.draftErrors.map(formatFinding),

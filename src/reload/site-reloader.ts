@@ -1,10 +1,6 @@
-import {
-  buildSite,
-  ContentRejected,
-  rebuildAt,
-  type SiteBuild,
-  type SiteSources,
-} from '../build/build-site.js'
+import { ContentRejected } from '../build/build-site.js'
+import type { ServedSite } from '../build/served-site.js'
+import type { SiteBuilder } from '../build/site-builder.js'
 import { formatFinding } from '../check/findings.js'
 import { ConfigError } from '../config/config-error.js'
 import type { Config } from '../config/environment.js'
@@ -20,7 +16,7 @@ export type { Readiness } from './site-in-force.js'
 
 export interface SiteReloader {
   /** The build in force: always a complete one, swapped whole. */
-  current(): SiteBuild
+  current(): ServedSite
   /** Reads, checks and builds everything from the files; applies it only when it is all good. */
   reload(reason: string): Promise<boolean>
   readiness(): Readiness
@@ -28,7 +24,8 @@ export interface SiteReloader {
   watch(): void
   /** When the next announced version takes effect, and the site is rebuilt; none if there is none. */
   nextChangeAt(): Date | undefined
-  close(): void
+  /** Stops watching and building; resolves when the builder has stopped. */
+  close(): Promise<void>
 }
 
 const debounceMs = 150
@@ -41,7 +38,7 @@ function reasonsOf(error: unknown): string[] {
 }
 
 /** Errors in the notice being written are told, though they hold nothing back. */
-export function logDraftErrors(logger: Logger, site: SiteBuild): void {
+export function logDraftErrors(logger: Logger, site: ServedSite): void {
   logger.warn(
     'the notice being written (draft.json) has errors: the live pages are not affected, but npm run publish refuses until they are fixed',
     { errors: site.draftErrors.map(formatFinding) },
@@ -54,11 +51,10 @@ export function logDraftErrors(logger: Logger, site: SiteBuild): void {
  */
 async function reloadFromFiles(
   deps: {
-    readonly config: Config
-    readonly sources: SiteSources
+    readonly builder: SiteBuilder
     readonly logger: Logger
     readonly site: ReturnType<typeof siteInForce>
-    readonly swap: (next: SiteBuild, at: string, reason: string) => void
+    readonly swap: (next: ServedSite, at: string, reason: string) => void
   },
   now: Date,
   reason: string,
@@ -66,7 +62,7 @@ async function reloadFromFiles(
   const { logger } = deps
   const at = new Date().toISOString()
   try {
-    const next = await buildSite(deps.config, deps.sources, now)
+    const next = await deps.builder.build(now)
     deps.swap(next, at, reason)
     logger.info('content reloaded', { reason, warnings: next.warnings.length })
     if (next.draftErrors.length > 0) logDraftErrors(logger, next)
@@ -83,12 +79,12 @@ async function reloadFromFiles(
 
 function watchFor(
   config: Config,
-  sources: SiteSources,
+  localesDir: string,
   onChange: (files: readonly string[]) => void,
   logger: Logger,
 ): ContentWatch {
   return watchContent({
-    localesDir: sources.localesDir,
+    localesDir,
     siteConfigPath: config.siteConfigPath,
     onChange,
     onError: (dir, message) => logger.error('cannot watch content folder', { dir, error: message }),
@@ -101,15 +97,18 @@ function watchFor(
  */
 export function createSiteReloader(options: {
   config: Config
-  sources: SiteSources
-  initial: SiteBuild
+  /** Builds the site: on a thread of its own in the server (build-thread.ts). */
+  builder: SiteBuilder
+  /** The locale folder watched for saves (the site configuration is named by `config`). */
+  localesDir: string
+  initial: ServedSite
   logger: Logger
   /** The time, for deciding which version of the notice is in force; tests set it. */
   clock?: () => Date
   /** Set when the process started on the last good content because the files have errors. */
   degraded?: Degraded
 }): SiteReloader {
-  const { config, sources, logger } = options
+  const { config, builder, logger } = options
   const clock = options.clock ?? (() => new Date())
   const site = siteInForce(options.initial, options.degraded)
   const queue = serialQueue((error) =>
@@ -118,13 +117,13 @@ export function createSiteReloader(options: {
   let watching: ContentWatch | undefined
 
   const swap = (
-    next: SiteBuild,
+    next: ServedSite,
     at: string,
     reason: string,
     applied: ReadonlyMap<string, number> = new Map(),
   ) => {
     site.swap(next, at, reason, applied)
-    versions.schedule(next.content.timeline.nextChangeAt)
+    versions.schedule(next.nextChangeAt)
   }
   // The build in force rendered again for that moment, from the content it was made from.
   const versions = versionSwitch({
@@ -133,11 +132,8 @@ export function createSiteReloader(options: {
     inTurn: (task) => queue.run(task),
     switchTo: async (now) => {
       const reason = 'a new version of the notice takes effect'
-      swap(await rebuildAt(config, site.current(), sources, now), now.toISOString(), reason)
-      logger.info('content reloaded', {
-        reason,
-        inForce: site.current().content.timeline.inForce.id,
-      })
+      swap(await builder.rebuildAt(now), now.toISOString(), reason)
+      logger.info('content reloaded', { reason, inForce: site.current().notice.inForce })
     },
   })
 
@@ -149,7 +145,7 @@ export function createSiteReloader(options: {
       waiting = undefined
       const applying = site.pendingSaves()
       return reloadFromFiles(
-        { config, sources, logger, site, swap: (next, at) => swap(next, at, reason, applying) },
+        { builder, logger, site, swap: (next, at) => swap(next, at, reason, applying) },
         clock(),
         reason,
       )
@@ -161,19 +157,20 @@ export function createSiteReloader(options: {
     site.saw(files)
     saved.call(`changed ${site.unappliedFiles().join(', ')}`)
   }
-  versions.schedule(options.initial.content.timeline.nextChangeAt)
+  versions.schedule(options.initial.nextChangeAt)
   return {
     current: site.current,
-    nextChangeAt: () => site.current().content.timeline.nextChangeAt,
+    nextChangeAt: () => site.current().nextChangeAt,
     reload,
     readiness: site.readiness,
     watch() {
-      watching ??= watchFor(config, sources, onSave, logger)
+      watching ??= watchFor(config, options.localesDir, onSave, logger)
     },
-    close() {
+    async close() {
       saved.cancel()
       versions.close()
       watching?.close()
+      await builder.close()
     },
   }
 }

@@ -2,7 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto'
 import cookieParser from 'cookie-parser'
 import express, { type Request, type RequestHandler, Router } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
-import type { SiteBuild } from '../build/build-site.js'
+import type { ServedSite } from '../build/served-site.js'
 import type { Config } from '../config/environment.js'
 import { isPageName, pagePath } from '../config/site-pages.js'
 import { consentCookieName, consentMaxAgeMs, encodeConsent } from '../consent/consent-cookie.js'
@@ -110,7 +110,7 @@ function choiceLimiter() {
  */
 export function consentRoutes(deps: {
   config: Config
-  current: () => SiteBuild
+  current: () => ServedSite
   logger: Logger
 }): Router {
   const { config, logger } = deps

@@ -1,4 +1,4 @@
-import type { SiteBuild } from '../build/build-site.js'
+import type { ServedSite } from '../build/served-site.js'
 import { negotiateLanguage } from '../http/accept-language.js'
 
 /**
@@ -8,10 +8,10 @@ import { negotiateLanguage } from '../http/accept-language.js'
 export function errorPageLanguage(
   path: string,
   acceptLanguage: string | undefined,
-  site: SiteBuild,
+  site: ServedSite,
 ): string {
-  const { responses, content } = site
+  const { responses } = site
   const segment = path.split('/')[1] ?? ''
   if (responses.languages.includes(segment)) return segment
-  return negotiateLanguage(acceptLanguage, content.site.acceptLanguage, responses.defaultLanguage)
+  return negotiateLanguage(acceptLanguage, site.acceptLanguage, responses.defaultLanguage)
 }

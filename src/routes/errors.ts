@@ -1,9 +1,10 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
-import type { SiteBuild } from '../build/build-site.js'
+import type { ServedSite } from '../build/served-site.js'
 import { errorKindOf } from '../config/error-kinds.js'
 import { sendPrepared } from '../http/send-prepared.js'
 import type { Logger } from '../log/logger.js'
 import { prepareHtml } from '../prepare/prepared-response.js'
+import { withDetails } from '../render/error-details-page.js'
 import { errorPageLanguage } from './error-page-language.js'
 import { HttpError, statusOf } from './http-error.js'
 
@@ -16,7 +17,7 @@ export function notFound(): RequestHandler {
  * a 500 page also shows the stack, for the developer at the keyboard.
  */
 export function errorHandler(deps: {
-  current: () => SiteBuild
+  current: () => ServedSite
   logger: Logger
   production: boolean
 }): ErrorRequestHandler {
@@ -36,13 +37,12 @@ export function errorHandler(deps: {
     const site = deps.current()
     const lng = errorPageLanguage(req.path, req.get('Accept-Language'), site)
     const kind = errorKindOf(status)
-    const language = site.content.languages.find((candidate) => candidate.lng === lng)
-    if (status >= 500 && !deps.production && language) {
+    const detailed = deps.production ? undefined : site.errorDetailsPages?.get(lng)
+    if (status >= 500 && detailed) {
       const details = error instanceof Error ? (error.stack ?? error.message) : String(error)
-      const html = site.renderer.error(language, kind, details)
-      const page = await prepareHtml(html, {
+      const page = await prepareHtml(withDetails(detailed, details), {
         status,
-        language: language.tag,
+        language: detailed.tag,
         cacheControl: 'no-store',
         securityHeaders: site.securityHeaders,
       })

@@ -1,5 +1,5 @@
 import { Router } from 'express'
-import type { SiteBuild } from '../build/build-site.js'
+import type { ServedSite } from '../build/served-site.js'
 import { negotiateLanguage } from '../http/accept-language.js'
 import { selectResponse } from '../http/select-response.js'
 import { sendPrepared } from '../http/send-prepared.js'
@@ -10,13 +10,13 @@ import { exactPaths } from './exact-paths.js'
  * The prepared responses (pages, crawler files, assets), looked up by exact path; near misses
  * are redirected to the real path, and `/` to the visitor's language.
  */
-export function pageRoutes(current: () => SiteBuild): Router {
+export function pageRoutes(current: () => ServedSite): Router {
   const router = Router(exactPaths)
   router.get('/', (req, res) => {
-    const { responses, content } = current()
+    const { responses, acceptLanguage } = current()
     const lng = negotiateLanguage(
       req.get('Accept-Language'),
-      content.site.acceptLanguage,
+      acceptLanguage,
       responses.defaultLanguage,
     )
     res.set({ Vary: 'Accept-Language', 'Cache-Control': 'no-store' }).redirect(302, `/${lng}/`)

@@ -1,5 +1,5 @@
 import type { RequestHandler } from 'express'
-import type { SiteBuild } from '../build/build-site.js'
+import type { ServedSite } from '../build/served-site.js'
 import { pagePath } from '../config/site-pages.js'
 import { HttpError } from './http-error.js'
 
@@ -12,7 +12,7 @@ const withForm = ['GET', 'HEAD', 'POST', 'OPTIONS'] as const
  */
 const pathMethods: readonly {
   readonly what: string
-  readonly matches: (path: string, site: SiteBuild) => boolean
+  readonly matches: (path: string, site: ServedSite) => boolean
   readonly methods: readonly string[]
 }[] = [
   {
@@ -35,7 +35,7 @@ const pathMethods: readonly {
 ]
 
 /** The methods a path accepts; undefined where there is nothing (404 for every method). */
-export function methodsAt(path: string, site: SiteBuild): readonly string[] | undefined {
+export function methodsAt(path: string, site: ServedSite): readonly string[] | undefined {
   return pathMethods.find((entry) => entry.matches(path, site))?.methods
 }
 
@@ -43,7 +43,7 @@ export function methodsAt(path: string, site: SiteBuild): readonly string[] | un
  * OPTIONS gets 204 with `Allow`; a method the path does not accept gets 405 with `Allow`; a
  * path with nothing gets 404 whatever the method.
  */
-export function answerMethods(current: () => SiteBuild): RequestHandler {
+export function answerMethods(current: () => ServedSite): RequestHandler {
   return (req, res, next) => {
     const methods = methodsAt(req.path, current())
     if (methods === undefined && req.method === 'OPTIONS') {

@@ -4,6 +4,7 @@ import request from 'supertest'
 import { afterEach, describe, expect, it, onTestFinished } from 'vitest'
 import { createApp } from '../../src/app.js'
 import { buildSite, defaultSources } from '../../src/build/build-site.js'
+import { buildThread } from '../../src/build/build-thread.js'
 import { loadConfig } from '../../src/config/environment.js'
 import { createRequestHandler } from '../../src/http/request-handler.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
@@ -16,8 +17,8 @@ import { saves } from '../helpers/saves.js'
 import { addVersion2027 } from '../helpers/versions.js'
 
 const reloaders: SiteReloader[] = []
-afterEach(() => {
-  for (const reloader of reloaders.splice(0)) reloader.close()
+afterEach(async () => {
+  await Promise.all(reloaders.splice(0).map((reloader) => reloader.close()))
 })
 
 /** A running site on throwaway copies of the locale files and the site configuration. */
@@ -36,10 +37,13 @@ async function reloadableSite(
   const { config } = loadConfig({ NODE_ENV: 'test', SITE_CONFIG: siteConfigPath, ...options.env })
   const sources = { ...defaultSources, localesDir: copy.dir, compression: quickCompression }
   const logger = createMemoryLogger()
+  // The server's way: every build on the build thread.
+  const builder = buildThread({ config, sources })
   const reloader = createSiteReloader({
     config,
-    sources,
-    initial: await buildSite(config, sources, clock()),
+    builder,
+    localesDir: copy.dir,
+    initial: (await builder.start(clock())).site,
     logger,
     clock,
   })
