@@ -15,6 +15,8 @@ export interface ThreadSources extends Omit<SiteSources, 'compressionCache' | 'p
 export interface BuildThreadSetup {
   readonly config: Config
   readonly sources: ThreadSources
+  /** The thread's heap, in MB; a build that needs more is stopped and refused. */
+  readonly heapMb?: number
 }
 
 export type BuildTask = 'start' | 'build' | 'rebuildAt'

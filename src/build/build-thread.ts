@@ -11,7 +11,7 @@ import type { ServedSite } from './served-site.js'
 import type { SiteBuilder } from './site-builder.js'
 
 /** More than any real content needs; content that needs more is refused, the server stays. */
-const buildHeapMb = 1024
+const defaultHeapMb = 1024
 
 const fromSources = import.meta.url.endsWith('.ts')
 
@@ -20,7 +20,7 @@ function startWorker(setup: BuildThreadSetup): Worker {
   const options = {
     workerData: setup,
     execArgv: [],
-    resourceLimits: { maxOldGenerationSizeMb: buildHeapMb },
+    resourceLimits: { maxOldGenerationSizeMb: setup.heapMb ?? defaultHeapMb },
   }
   const file = new URL(fromSources ? './build-worker.ts' : './build-worker.js', import.meta.url)
   if (!fromSources) return new Worker(file, options)
@@ -56,7 +56,7 @@ export function buildThread(setup: BuildThreadSetup): SiteBuilder {
       if (waiting.size === 0) thread.unref()
       asker?.resolve(answer)
     })
-    thread.on('error', (error) => failAll(threadError(error)))
+    thread.on('error', (error) => failAll(threadError(error, setup.heapMb ?? defaultHeapMb)))
     thread.on('exit', (code) => {
       if (worker === thread) worker = undefined
       failAll(new Error(`the build stopped before it finished (exit code ${code})`))
@@ -100,9 +100,9 @@ export function buildThread(setup: BuildThreadSetup): SiteBuilder {
   }
 }
 
-function threadError(error: Error & { code?: string }): Error {
+function threadError(error: Error & { code?: string }, heapMb: number): Error {
   if (error.code !== 'ERR_WORKER_OUT_OF_MEMORY') return error
   return new Error(
-    `the build needed more than ${buildHeapMb} MB and was stopped: a text may be far too long (npm run check)`,
+    `the build needed more than ${heapMb} MB and was stopped: a text may be far too long (npm run check)`,
   )
 }

@@ -66,7 +66,9 @@ describe('an unexpected error', () => {
     responses: {
       ...build.responses,
       get: () => {
-        throw new Error('disk on fire in /srv/app/src/render/page-table.ts')
+        throw new Error(
+          'disk on fire in /srv/app/src/render/page-table.ts <img src=x onerror=alert(1)>',
+        )
       },
     },
   })
@@ -84,6 +86,13 @@ describe('an unexpected error', () => {
   it('shows the stack to the developer outside production', async () => {
     const development = await createTestSite({ env: { NODE_ENV: 'development' }, wrap: failing })
     const response = await request(development.app).get('/nb/').expect(500)
-    expect(parse(response.text)('details pre').text()).toContain('disk on fire')
+    const $ = parse(response.text)
+    expect($('details pre').text()).toContain('disk on fire')
+    // The message is shown as text, never as markup, on the page in the visitor's language.
+    expect($('details pre').text()).toContain('<img src=x onerror=alert(1)>')
+    expect($('img')).toHaveLength(0)
+    expect($('html').attr('lang')).toBe('nb')
+    expect($('h1').text()).toContain('Noe gikk galt')
+    expect(response.headers['cache-control']).toBe('no-store')
   })
 })

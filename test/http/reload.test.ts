@@ -27,6 +27,7 @@ async function reloadableSite(
     clock?: () => Date
     prepare?: (copy: ReturnType<typeof copyLocales>) => void
     env?: NodeJS.ProcessEnv
+    heapMb?: number
   } = {},
 ) {
   const copy = copyLocales()
@@ -38,7 +39,11 @@ async function reloadableSite(
   const sources = { ...defaultSources, localesDir: copy.dir, compression: quickCompression }
   const logger = createMemoryLogger()
   // The server's way: every build on the build thread.
-  const builder = buildThread({ config, sources })
+  const builder = buildThread({
+    config,
+    sources,
+    ...(options.heapMb ? { heapMb: options.heapMb } : {}),
+  })
   const reloader = createSiteReloader({
     config,
     builder,
@@ -173,6 +178,28 @@ describe('reloading content', () => {
       applied: true,
       errors: [],
     })
+  })
+
+  it('refuses a build that runs out of memory, keeps serving, and builds the fix on a new thread', async () => {
+    // A build thread with a small heap, and a text far beyond anything real: the thread stops.
+    const site = await reloadableSite({ heapMb: 64 })
+    const before = visibleText(await site.page('/nb/contact'))
+    const original = readFileSync(path.join(site.copy.dir, 'nb', 'contact.json'), 'utf8')
+    site.copy.edit('nb/contact.json', (json) => {
+      json.meta.description = 'Kontakt oss. '.repeat(5_000_000)
+    })
+    expect(await site.reloader.reload('test')).toBe(false)
+    expect(visibleText(await site.page('/nb/contact'))).toBe(before)
+    expect((await request(site.app).get('/readyz')).body.lastReload.errors).toEqual([
+      'the build needed more than 64 MB and was stopped: a text may be far too long (npm run check)',
+    ])
+
+    site.copy.write(
+      'nb/contact.json',
+      original.replace(/"heading": "[^"]*"/, '"heading": "Skriv til oss"'),
+    )
+    expect(await site.reloader.reload('test')).toBe(true)
+    expect((await site.page('/nb/contact'))('h1').text()).toBe('Skriv til oss')
   })
 
   it("picks up an editor's atomic save within about a second, by watching the folder", async () => {
