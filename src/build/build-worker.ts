@@ -1,4 +1,7 @@
+import { readlinkSync } from 'node:fs'
+import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
+import { bestCompression } from '../prepare/prepared-response.js'
 import {
   type BuildAnswer,
   type BuildRequest,
@@ -12,7 +15,12 @@ import { inThreadBuilder } from './site-builder.js'
 // The build thread: builds the site when asked, one request at a time, and sends back what is
 // served. What a build was made from stays here, for the next version's moment.
 const setup = workerData as BuildThreadSetup
-const builder = inThreadBuilder(setup.config, sourcesOf(setup.sources))
+const sources = sourcesOf(setup.sources)
+// Compressing here too (not on libuv's pool, shared with the requests' thread) keeps every
+// step of a build on this thread, which the system runs after the requests' thread.
+const compression = { ...(sources.compression ?? bestCompression), onCallingThread: true }
+const builder = inThreadBuilder(setup.config, { ...sources, compression })
+yieldToRequests()
 const port = parentPort
 if (!port) throw new Error('build-worker.js runs as a worker thread of the server')
 
@@ -46,3 +54,16 @@ let turn = Promise.resolve()
 port.on('message', (request: BuildRequest) => {
   turn = turn.then(() => reply(request))
 })
+
+/**
+ * On Linux a thread has its own priority: this one takes the lowest, so that on a busy machine
+ * a build waits for the cores while requests are answered. Elsewhere it keeps the process's.
+ */
+function yieldToRequests(): void {
+  try {
+    const thread = Number(readlinkSync('/proc/thread-self').split('/').pop())
+    if (Number.isInteger(thread)) setPriority(thread, 19)
+  } catch {
+    // No /proc (not Linux) or not allowed: the build runs at the process's priority.
+  }
+}

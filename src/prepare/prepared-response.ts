@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { promisify } from 'node:util'
-import { brotliCompress, constants, gzip } from 'node:zlib'
+import { brotliCompress, brotliCompressSync, constants, gzip, gzipSync } from 'node:zlib'
 import type { CompressionCache } from './compression-cache.js'
 
 const brotli = promisify(brotliCompress)
@@ -71,6 +71,11 @@ export interface PrepareOptions {
 export interface Compression {
   readonly brotliQuality: number
   readonly gzipLevel: number
+  /**
+   * Compress on the calling thread rather than libuv's pool: for the build thread, whose work
+   * then stays on the one thread that yields to requests (build-worker.ts).
+   */
+  readonly onCallingThread?: boolean
 }
 
 /** What the site serves: the smallest bodies, made once when content loads. */
@@ -122,21 +127,32 @@ export function brotliParams(
   }
 }
 
+function compressHere(body: Buffer, encoding: 'br' | 'gzip', compression: Compression): Buffer {
+  return encoding === 'br'
+    ? brotliCompressSync(body, { params: brotliParams(body.length, compression.brotliQuality) })
+    : gzipSync(body, { level: compression.gzipLevel })
+}
+
 export async function prepareResponse(
   content: string | Buffer,
   options: PrepareOptions,
 ): Promise<PreparedResponse> {
   const body = typeof content === 'string' ? Buffer.from(content, 'utf8') : content
   const compression = options.compression ?? bestCompression
-  const cache = compression === bestCompression ? options.compressionCache : undefined
+  const best =
+    compression.brotliQuality === bestCompression.brotliQuality &&
+    compression.gzipLevel === bestCompression.gzipLevel
+  const cache = best ? options.compressionCache : undefined
   const compress = async (encoding: 'br' | 'gzip') => {
     const cached = await cache?.get(body, encoding)
     if (cached) return cached
-    const compressed = await compressionSlots.run(() =>
-      encoding === 'br'
-        ? brotli(body, { params: brotliParams(body.length, compression.brotliQuality) })
-        : gzipAsync(body, { level: compression.gzipLevel }),
-    )
+    const compressed = compression.onCallingThread
+      ? compressHere(body, encoding, compression)
+      : await compressionSlots.run(() =>
+          encoding === 'br'
+            ? brotli(body, { params: brotliParams(body.length, compression.brotliQuality) })
+            : gzipAsync(body, { level: compression.gzipLevel }),
+        )
     cache?.put(body, encoding, compressed)
     return compressed
   }

@@ -21,5 +21,7 @@ export async function whileSaving<T>(load: () => Promise<T>, everyMs = 200): Pro
     const stopped = new Promise((resolve) => saver.once('exit', resolve))
     saver.kill('SIGTERM')
     await stopped
+    // The saver's last save is still being built: let it finish before the next load is timed.
+    await new Promise((resolve) => setTimeout(resolve, 2000))
   }
 }
