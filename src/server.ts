@@ -1,6 +1,6 @@
-import { defaultSources } from './build/build-site.js'
 import { buildThread } from './build/build-thread.js'
 import type { ServedSite } from './build/served-site.js'
+import { defaultSources } from './build/site-sources.js'
 import { formatFinding } from './check/findings.js'
 import { ConfigError } from './config/config-error.js'
 import { type Config, loadConfig } from './config/environment.js'

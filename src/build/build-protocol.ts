@@ -1,9 +1,9 @@
 import type { Finding } from '../check/findings.js'
 import { ConfigError } from '../config/config-error.js'
 import type { Config } from '../config/environment.js'
-import { diskCompressionCache } from '../prepare/compression-cache.js'
-import { ContentRejected, type SiteSources } from './build-site.js'
+import { ContentRejected } from './content-rejected.js'
 import type { PackedSite } from './packed-site.js'
+import type { SiteSources } from './site-sources.js'
 
 /** Where the build thread reads from: folders, as it cannot be handed a cache object. */
 export interface ThreadSources extends Omit<SiteSources, 'compressionCache' | 'preview'> {
@@ -41,13 +41,6 @@ export type BuildAnswer =
       readonly degraded?: { readonly savedAt: string; readonly errors: readonly Finding[] }
     }
   | { readonly id: number; readonly failure: BuildFailure }
-
-export function sourcesOf(sources: ThreadSources): SiteSources {
-  const { compressedDir, ...rest } = sources
-  return compressedDir
-    ? { ...rest, compressionCache: diskCompressionCache(compressedDir, { write: false }) }
-    : rest
-}
 
 export function failureOf(error: unknown): BuildFailure {
   if (error instanceof ContentRejected) return { kind: 'rejected', errors: error.errors }

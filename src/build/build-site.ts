@@ -1,13 +1,8 @@
 import { checkSources } from '../check/check-sources.js'
-import { type Finding, formatFinding } from '../check/findings.js'
-import { ConfigError } from '../config/config-error.js'
 import type { Config } from '../config/environment.js'
-import { localesDir, publicDir, viewsDir } from '../config/paths.js'
 import type { ConsentPolicy } from '../consent/consent-policy.js'
 import { buildContent, type Content, contentAt } from '../content/content-model.js'
 import { noticeState } from '../content/version-index.js'
-import type { CompressionCache } from '../prepare/compression-cache.js'
-import type { Compression } from '../prepare/prepared-response.js'
 import { prepareResponses } from '../prepare/response-table.js'
 import { securityHeaderList } from '../prepare/security-headers.js'
 import { readSources, type SourceSet } from '../read/read-sources.js'
@@ -17,8 +12,10 @@ import { createPageRenderer, type PageRenderer } from '../render/page-renderer.j
 import { renderSite } from '../render/render-site.js'
 import { compileTemplates } from '../render/templates.js'
 import { type TimeSlice, timeSlicer } from '../render/time-slice.js'
+import { ContentRejected } from './content-rejected.js'
 import { saveLastGood } from './last-good.js'
 import type { ServedSite } from './served-site.js'
+import { defaultSources, type SiteSources } from './site-sources.js'
 
 /** One complete, consistent build of the site: content, assets, renderer and every response. */
 export interface SiteBuild extends ServedSite {
@@ -33,33 +30,6 @@ export type BuildMaterial = Pick<
   SiteBuild,
   'content' | 'assets' | 'renderer' | 'warnings' | 'draftErrors'
 >
-
-/** Where a build reads from; the site configuration file is named by the configuration. */
-export interface SiteSources {
-  readonly localesDir: string
-  readonly publicDir: string
-  readonly viewsDir: string
-  /** Compressed bodies from an earlier build; none, to compress everything. */
-  readonly compressionCache?: CompressionCache
-  /** How hard to compress: the best unless told otherwise (tests that never look at sizes). */
-  readonly compression?: Compression
-  /** Where the last content that passed the checker is kept, for a start with a broken file. */
-  readonly lastGood?: string
-  /** `npm run preview` only: the sources as read, shown otherwise (the draft as the next version). */
-  readonly preview?: (read: SourceSet, now: Date) => SourceSet
-}
-
-export const defaultSources: SiteSources = { localesDir, publicDir, viewsDir }
-
-/** Content the checker refused: the message names the first error, `errors` holds them all. */
-export class ContentRejected extends ConfigError {
-  override name = 'ContentRejected'
-  constructor(readonly errors: readonly Finding[]) {
-    const [first] = errors
-    const more = errors.length > 1 ? ` (and ${errors.length - 1} more: run npm run check)` : ''
-    super(`${first ? formatFinding(first) : 'the content has errors'}${more}`)
-  }
-}
 
 /**
  * The build, in the order data flows: read every file once → check → content model → render

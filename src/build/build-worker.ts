@@ -1,19 +1,28 @@
 import { readlinkSync } from 'node:fs'
 import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
+import { diskCompressionCache } from '../prepare/compression-cache.js'
 import { bestCompression } from '../prepare/prepared-response.js'
 import {
   type BuildAnswer,
   type BuildRequest,
   type BuildThreadSetup,
   failureOf,
-  sourcesOf,
+  type ThreadSources,
 } from './build-protocol.js'
 import { packSite } from './packed-site.js'
 import { inThreadBuilder } from './site-builder.js'
+import type { SiteSources } from './site-sources.js'
 
 // The build thread: builds the site when asked, one request at a time, and sends back what is
 // served. What a build was made from stays here, for the next version's moment.
+function sourcesOf(sources: ThreadSources): SiteSources {
+  const { compressedDir, ...rest } = sources
+  return compressedDir
+    ? { ...rest, compressionCache: diskCompressionCache(compressedDir, { write: false }) }
+    : rest
+}
+
 const setup = workerData as BuildThreadSetup
 const sources = sourcesOf(setup.sources)
 // Compressing here too (not on libuv's pool, shared with the requests' thread) keeps every

@@ -1,12 +1,7 @@
 import type { Config } from '../config/environment.js'
-import {
-  type BuildMaterial,
-  buildSite,
-  rebuildAt,
-  type SiteBuild,
-  type SiteSources,
-} from './build-site.js'
+import { type BuildMaterial, buildSite, rebuildAt, type SiteBuild } from './build-site.js'
 import type { ServedSite } from './served-site.js'
+import type { SiteSources } from './site-sources.js'
 import { type StartedSite, startSite } from './start-site.js'
 
 /**

@@ -1,13 +1,9 @@
 import type { Config } from '../config/environment.js'
 import { readSources } from '../read/read-sources.js'
-import {
-  buildFrom,
-  buildSite,
-  ContentRejected,
-  type SiteBuild,
-  type SiteSources,
-} from './build-site.js'
+import { buildFrom, buildSite, type SiteBuild } from './build-site.js'
+import { ContentRejected } from './content-rejected.js'
 import { loadLastGood } from './last-good.js'
+import type { SiteSources } from './site-sources.js'
 
 /** How the site started: from the files, or from the last good content because they have errors. */
 export interface StartedSite<Site = SiteBuild> {

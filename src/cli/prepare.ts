@@ -4,7 +4,8 @@
 // with errors (exit 1, before anything is written: a deploy never ships it); before npm start
 // (--for-start) the problems are left for the server, which serves the last good content.
 import { rmSync } from 'node:fs'
-import { buildSite, defaultSources } from '../build/build-site.js'
+import { buildSite } from '../build/build-site.js'
+import { defaultSources } from '../build/site-sources.js'
 import { checkContent } from '../check/check-content.js'
 import { formatFinding } from '../check/findings.js'
 import { ConfigError } from '../config/config-error.js'

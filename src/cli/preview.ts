@@ -2,7 +2,7 @@
 // computer with the notice being written shown as the coming version, and the checker's findings.
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { defaultSources } from '../build/build-site.js'
+import { defaultSources } from '../build/site-sources.js'
 import { ConfigError } from '../config/config-error.js'
 import { loadConfig } from '../config/environment.js'
 import { packageRoot } from '../config/paths.js'

@@ -1,5 +1,6 @@
 import { diffArrays } from 'diff'
-import { escapeHtml, type Html, plainText } from './markup.js'
+import { escapeHtml, type Html } from './html.js'
+import { plainText } from './markup.js'
 import type { PolicyModel, PolicySection } from './policy.js'
 
 /** Words a screen reader says where an insertion or a deletion starts and ends. */

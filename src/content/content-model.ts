@@ -3,6 +3,7 @@ import { pageLinkResolver } from '../config/site-pages.js'
 import { type ConsentPolicy, consentPolicy } from '../consent/consent-policy.js'
 import { buildContactDetails, type ContactDetails } from './contact-details.js'
 import { buildCookieInventory, type CookieInventoryModel } from './cookie-inventory.js'
+import type { Html } from './html.js'
 import {
   type LocaleResources,
   localeStore,
@@ -10,7 +11,7 @@ import {
   type Translate,
   translatorFor,
 } from './locales.js'
-import { type Html, renderInline } from './markup.js'
+import { renderInline } from './markup.js'
 import { buildPolicyVersion, type PolicyModel, versionSectionOrder } from './policy.js'
 import {
   type VersionTimeline,

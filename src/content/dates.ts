@@ -1,4 +1,4 @@
-import { escapeHtml, type Html } from './markup.js'
+import { escapeHtml, type Html } from './html.js'
 
 /** A policy date as staff write it: a year (`2024`), a month (`2024-05`) or a day (`2024-05-17`). */
 export type PolicyDate = string

@@ -1,20 +1,6 @@
 import MarkdownIt from 'markdown-it'
 import { ConfigError } from '../config/config-error.js'
-
-/** HTML that our own code produced from trusted content; the only kind a template prints raw. */
-export type Html = string & { readonly __html: unique symbol }
-
-const htmlEscapes: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-}
-
-export function escapeHtml(text: string): Html {
-  return text.replace(/[&<>"']/g, (char) => htmlEscapes[char] ?? char) as Html
-}
+import type { Html } from './html.js'
 
 /**
  * The links staff may write: a page of this site (`page:contact#part`), an https address, an

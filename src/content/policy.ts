@@ -1,8 +1,9 @@
 import type { i18n } from 'i18next'
 import { pageLinkResolver } from '../config/site-pages.js'
 import { textWithDate } from './dates.js'
+import type { Html } from './html.js'
 import { textList, translatorFor } from './locales.js'
-import { type Html, renderParagraph } from './markup.js'
+import { renderParagraph } from './markup.js'
 import { type VersionEntry, versionNamespace } from './version-index.js'
 
 export interface PolicySection {

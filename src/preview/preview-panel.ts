@@ -1,5 +1,5 @@
 import { type Finding, formatFinding, summarize } from '../check/findings.js'
-import { escapeHtml } from '../content/markup.js'
+import { escapeHtml } from '../content/html.js'
 import type { Readiness } from '../reload/site-in-force.js'
 
 /** What the panel of the preview shows: the version previewed, and the checker's findings. */

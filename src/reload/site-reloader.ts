@@ -1,4 +1,4 @@
-import { ContentRejected } from '../build/build-site.js'
+import { ContentRejected } from '../build/content-rejected.js'
 import type { ServedSite } from '../build/served-site.js'
 import type { SiteBuilder } from '../build/site-builder.js'
 import { formatFinding } from '../check/findings.js'

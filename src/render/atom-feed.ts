@@ -1,7 +1,7 @@
 import { comparePath, feedPath, versionPath, versionsPath } from '../config/site-pages.js'
 import type { Content, LanguageContent } from '../content/content-model.js'
 import { formatPolicyDate } from '../content/dates.js'
-import { escapeHtml } from '../content/markup.js'
+import { escapeHtml } from '../content/html.js'
 import { startOfDate } from '../content/version-index.js'
 
 /**

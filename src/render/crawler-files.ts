@@ -1,7 +1,7 @@
 import { pageNames, pagePath, versionsPath } from '../config/site-pages.js'
 import type { Content } from '../content/content-model.js'
 import { firstDayOf } from '../content/dates.js'
-import { escapeHtml } from '../content/markup.js'
+import { escapeHtml } from '../content/html.js'
 
 /**
  * The sitemap: every page of every language, with its language alternates (sitemaps.org 0.9).

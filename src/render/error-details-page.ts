@@ -1,5 +1,5 @@
 import type { Content } from '../content/content-model.js'
-import { escapeHtml } from '../content/markup.js'
+import { escapeHtml } from '../content/html.js'
 import type { PageRenderer } from './page-renderer.js'
 
 /**

@@ -1,5 +1,5 @@
 import type { ContactDetails } from '../content/contact-details.js'
-import type { Html } from '../content/markup.js'
+import type { Html } from '../content/html.js'
 
 export interface StructuredDataInput {
   readonly url: string

@@ -2,7 +2,7 @@ import { comparePath, pagePath, versionPath, versionsPath } from '../config/site
 import { compareVersions } from '../content/compare-versions.js'
 import type { LanguageContent } from '../content/content-model.js'
 import { formatPolicyDate, textWithDate, textWithDates } from '../content/dates.js'
-import type { Html } from '../content/markup.js'
+import type { Html } from '../content/html.js'
 import type { PolicyModel } from '../content/policy.js'
 import type { VersionTimeline } from '../content/version-index.js'
 

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http'
 import { createApp } from '../../src/app.js'
-import { buildSite, defaultSources, type SiteBuild } from '../../src/build/build-site.js'
+import { buildSite, type SiteBuild } from '../../src/build/build-site.js'
+import { defaultSources } from '../../src/build/site-sources.js'
 import { loadConfig } from '../../src/config/environment.js'
 import { pageNames, pagePath } from '../../src/config/site-pages.js'
 import { createHttpServer } from '../../src/http/http-server.js'

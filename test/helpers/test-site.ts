@@ -2,12 +2,8 @@ import type { RequestListener } from 'node:http'
 import path from 'node:path'
 import type { Express } from 'express'
 import { createApp } from '../../src/app.js'
-import {
-  buildSite,
-  defaultSources,
-  type SiteBuild,
-  type SiteSources,
-} from '../../src/build/build-site.js'
+import { buildSite, type SiteBuild } from '../../src/build/build-site.js'
+import { defaultSources, type SiteSources } from '../../src/build/site-sources.js'
 import { type Config, loadConfig } from '../../src/config/environment.js'
 import { packageRoot } from '../../src/config/paths.js'
 import { createRequestHandler } from '../../src/http/request-handler.js'
