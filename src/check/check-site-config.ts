@@ -2,6 +2,7 @@ import type { Environment } from '../config/environment.js'
 import {
   fieldName,
   isPlaceholderEmail,
+  isPlaceholderName,
   parseSiteConfig,
   type SiteConfig,
 } from '../config/site-config.js'
@@ -40,5 +41,66 @@ export function checkSiteConfig(
       message: `contact.email "${email}" is a placeholder: set the company's real address before publishing`,
     })
   }
+  findings.push(...companyFactsMissing(config, document))
   return { findings, config }
+}
+
+/** Languages not written in Latin letters: their pages want the address in their own script. */
+const ownScriptLanguages = new Set([
+  'zh',
+  'ja',
+  'ko',
+  'ru',
+  'uk',
+  'bg',
+  'el',
+  'ar',
+  'fa',
+  'he',
+  'hi',
+  'th',
+])
+
+/** What only the company can fill in, each a warning while it is missing or a placeholder. */
+function companyFactsMissing(config: SiteConfig, document: JsonDocument): Finding[] {
+  const warning = (path: string[], message: string): Finding => ({
+    file: document.file,
+    ...document.at(path),
+    level: 'warning',
+    message,
+  })
+  const findings: Finding[] = []
+  if (!config.controller) {
+    findings.push(
+      warning(
+        [],
+        'controller is missing: no page names the company responsible for the personal data (GDPR Art. 13(1)(a)); add "controller": { "name": "…" } with its registered name',
+      ),
+    )
+  } else if (isPlaceholderName(config.controller.name)) {
+    findings.push(
+      warning(
+        ['controller', 'name'],
+        `controller.name "${config.controller.name}" is a placeholder: set the company's registered name before publishing; until then no page names it`,
+      ),
+    )
+  }
+  for (const lng of config.languages.filter((code) => ownScriptLanguages.has(code))) {
+    if (config.contact.addressIn[lng]) continue
+    findings.push(
+      warning(
+        document.has(['contact', 'addressIn']) ? ['contact', 'addressIn'] : ['contact', 'address'],
+        `contact.addressIn.${lng} is missing: the ${lng} pages show the address as "address" writes it; add it in that language's own script when the company has it`,
+      ),
+    )
+  }
+  if (config.cookieInventoryOfOtherSites === 'not-published') {
+    findings.push(
+      warning(
+        document.has(['cookieInventoryOfOtherSites']) ? ['cookieInventoryOfOtherSites'] : [],
+        'cookieInventoryOfOtherSites is "not-published": the cookie page says the list of cookies on the company\'s other websites is not published yet; list them ("site": "other") and set it to "complete"',
+      ),
+    )
+  }
+  return findings
 }

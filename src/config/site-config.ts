@@ -10,20 +10,42 @@ export interface PostalAddress {
   readonly addressCountry: string
 }
 
+/** The company responsible for the data (GDPR Art. 13(1)(a)), as it is registered. */
+export interface Controller {
+  readonly name: string
+  readonly organisationNumber?: string
+}
+
+/**
+ * What the inventory says of the company's other sites: every cookie there is listed
+ * (`complete`), or the list is not published yet (the cookie page says so, never "none").
+ */
+export const otherSitesStates = ['complete', 'not-published'] as const
+export type OtherSitesState = (typeof otherSitesStates)[number]
+
 export interface SiteConfig {
   readonly languages: readonly string[]
   /** For each language, the Accept-Language tags that choose it (`en-*` is a prefix). */
   readonly acceptLanguage: Readonly<Record<string, readonly string[]>>
-  readonly organisationName?: string
+  /** Missing until staff fill it in: the checker warns, the pages name no company. */
+  readonly controller?: Controller
   readonly contact: {
     readonly email: string
     readonly phone: string
     /** The address as the notice writes it, shown on the pages. */
     readonly address: string
+    /** The address as written in a language's own script (Chinese, say), where it differs. */
+    readonly addressIn: Readonly<Record<string, string>>
     readonly postalAddress: PostalAddress
   }
-  readonly authority: { readonly name: string; readonly url: string }
+  readonly authority: {
+    readonly name: string
+    readonly url: string
+    /** The authority's page on how to complain, by the language that page is written in. */
+    readonly complaintPages: Readonly<Record<string, string>>
+  }
   readonly cookieInventory: readonly CookieEntry[]
+  readonly cookieInventoryOfOtherSites: OtherSitesState
   /** Domain attribute of the consent cookie, so the company's other sites can read it. */
   readonly consentCookieDomain?: string
 }
@@ -40,6 +62,11 @@ const emailAddress = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[a-z]{2,}$/i
 
 export function isEmailAddress(value: string): boolean {
   return emailAddress.test(value)
+}
+
+/** A name staff have not filled in yet: empty, or a note in square brackets such as the shipped one. */
+export function isPlaceholderName(name: string): boolean {
+  return /^\s*(\[.*\])?\s*$/.test(name)
 }
 
 /** True for addresses on the domains reserved for examples (RFC 2606), such as the shipped placeholder. */
@@ -95,7 +122,52 @@ function parseLanguages(root: Json, problem: Report): string[] {
   return languages.filter((lng): lng is string => typeof lng === 'string')
 }
 
-function parseContact(root: Json, read: FieldReader, problem: Report): SiteConfig['contact'] {
+/** A group of texts keyed by language code, such as `{ "zh": "…" }`; none is an empty group. */
+function textsByLanguage(
+  value: unknown,
+  path: Path,
+  languages: readonly string[] | undefined,
+  problem: Report,
+  check?: (text: string, path: Path) => void,
+): Record<string, string> {
+  if (value === undefined) return {}
+  if (!isObject(value)) {
+    problem(path, 'must be a group of texts by language code, such as { "zh": "…" }')
+    return {}
+  }
+  const texts: Record<string, string> = {}
+  for (const [lng, text] of Object.entries(value)) {
+    if (!languageCode.test(lng) || (languages && !languages.includes(lng))) {
+      problem(
+        [...path, lng],
+        `"${lng}" is not one of the site's languages (${languages?.join(', ') ?? ''})`,
+      )
+    } else if (typeof text !== 'string' || text.trim() === '') {
+      problem([...path, lng], 'must be a non-empty text')
+    } else {
+      check?.(text.trim(), [...path, lng])
+      texts[lng] = text.trim()
+    }
+  }
+  return texts
+}
+
+function parseController(root: Json, read: FieldReader): Controller | undefined {
+  if (root.controller === undefined) return undefined
+  const controller = read.object(root.controller, ['controller'])
+  const organisationNumber = read.text(controller, ['controller', 'organisationNumber'], false)
+  return {
+    name: read.text(controller, ['controller', 'name']),
+    ...(organisationNumber ? { organisationNumber } : {}),
+  }
+}
+
+function parseContact(
+  root: Json,
+  languages: readonly string[],
+  read: FieldReader,
+  problem: Report,
+): SiteConfig['contact'] {
   const contact = read.object(root.contact, ['contact'])
   const email = read.text(contact, ['contact', 'email'], false)
   if (email !== '' && !isEmailAddress(email))
@@ -118,10 +190,12 @@ function parseContact(root: Json, read: FieldReader, problem: Report): SiteConfi
       `"${phone}" is not a phone number: write the digits, with + and the country code first, such as +47 22 00 00 00 (spaces and hyphens are fine)`,
     )
   }
+  const addressIn = textsByLanguage(contact.addressIn, ['contact', 'addressIn'], languages, problem)
   return {
     email,
     phone,
     address: read.text(contact, ['contact', 'address']),
+    addressIn,
     postalAddress: {
       streetAddress: read.text(postal, [...where, 'streetAddress']),
       addressLocality: read.text(postal, [...where, 'addressLocality']),
@@ -134,9 +208,29 @@ function parseContact(root: Json, read: FieldReader, problem: Report): SiteConfi
 function parseAuthority(root: Json, read: FieldReader, problem: Report): SiteConfig['authority'] {
   const authority = read.object(root.authority, ['authority'])
   const url = read.text(authority, ['authority', 'url'])
-  if (url !== '' && !/^https:\/\/\S+$/.test(url))
-    problem(['authority', 'url'], 'must be an https:// address')
-  return { name: read.text(authority, ['authority', 'name']), url }
+  const isHttps = (value: string) => /^https:\/\/\S+$/.test(value)
+  if (url !== '' && !isHttps(url)) problem(['authority', 'url'], 'must be an https:// address')
+  // Keyed by the language each page is written in, which need not be one of the site's.
+  const complaintPages = textsByLanguage(
+    authority.complaintPages,
+    ['authority', 'complaintPages'],
+    undefined,
+    problem,
+    (page, path) => {
+      if (!isHttps(page)) problem(path, 'must be an https:// address')
+    },
+  )
+  return { name: read.text(authority, ['authority', 'name']), url, complaintPages }
+}
+
+function parseOtherSitesState(root: Json, problem: Report): OtherSitesState {
+  const state = root.cookieInventoryOfOtherSites ?? 'not-published'
+  if ((otherSitesStates as readonly unknown[]).includes(state)) return state as OtherSitesState
+  problem(
+    ['cookieInventoryOfOtherSites'],
+    `must be "complete" (every cookie on the company's other sites is listed) or "not-published"`,
+  )
+  return 'not-published'
 }
 
 function parseInventory(root: Json, languages: string[], read: FieldReader, problem: Report) {
@@ -164,11 +258,12 @@ export function parseSiteConfig(raw: unknown): {
   const read = fieldReader(problem)
   const root = read.object(raw, [])
   const languages = parseLanguages(root, problem)
-  const contact = parseContact(root, read, problem)
+  const controller = parseController(root, read)
+  const contact = parseContact(root, languages, read, problem)
   const authority = parseAuthority(root, read, problem)
   const cookieInventory = parseInventory(root, languages, read, problem)
+  const cookieInventoryOfOtherSites = parseOtherSitesState(root, problem)
   const acceptLanguage = parseAcceptLanguagePatterns(root.acceptLanguage, languages, problem)
-  const organisationName = read.text(root, ['organisationName'], false)
   const consentCookieDomain = read.text(root, ['consentCookieDomain'], false)
   if (consentCookieDomain !== '' && !/^\.?([a-z0-9-]+\.)+[a-z]{2,}$/i.test(consentCookieDomain)) {
     problem(['consentCookieDomain'], `"${consentCookieDomain}" must be a domain such as example.no`)
@@ -176,10 +271,11 @@ export function parseSiteConfig(raw: unknown): {
   const config: SiteConfig = {
     languages,
     acceptLanguage,
-    ...(organisationName ? { organisationName } : {}),
+    ...(controller ? { controller } : {}),
     contact,
     authority,
     cookieInventory,
+    cookieInventoryOfOtherSites,
     ...(consentCookieDomain ? { consentCookieDomain } : {}),
   }
   return problems.length > 0 ? { problems } : { config: deepFreeze(config), problems }

@@ -32,7 +32,39 @@ export interface LanguageContent {
   readonly policy: PolicyModel
   /** Every published version by id, oldest first, the one in force and announced ones included. */
   readonly versions: ReadonlyMap<string, PolicyModel>
-  readonly cookies: CookieInventoryModel & { readonly questions: Html }
+  readonly cookies: CookieInventoryModel & {
+    /** What the page says of the company's other sites: their list, none, or not yet published. */
+    readonly otherSitesSays: Html
+    /** After a list that is not yet complete: that it is not, and whom to ask. */
+    readonly otherSitesIncomplete: Html | null
+    readonly questions: Html
+  }
+}
+
+function cookiesModel(
+  site: SiteConfig,
+  lng: string,
+  t: Translate,
+  consentCookie: boolean,
+): LanguageContent['cookies'] {
+  // The consent cookie exists only where there is something to choose.
+  const inventory = buildCookieInventory(site.cookieInventory, lng, t, { consentCookie })
+  const text = (key: string) =>
+    renderInline(
+      t(`cookies:${key}`),
+      pageLinkResolver(lng),
+      `locale file locales/${lng}/cookies.json: ${key}`,
+    )
+  const complete = site.cookieInventoryOfOtherSites === 'complete'
+  const listed = inventory.otherSites.length > 0
+  return {
+    ...inventory,
+    otherSitesSays: text(
+      listed ? 'otherSites.some' : complete ? 'otherSites.none' : 'otherSites.notPublished',
+    ),
+    otherSitesIncomplete: listed && !complete ? text('otherSites.incomplete') : null,
+    questions: text('questions'),
+  }
 }
 
 export interface Content {
@@ -87,17 +119,7 @@ export async function buildContent(
       t,
       policy: versions.get(timeline.inForce.id) as PolicyModel,
       versions,
-      cookies: {
-        ...buildCookieInventory(site.cookieInventory, lng, t, {
-          // The consent cookie exists only where there is something to choose.
-          consentCookie: consent.categories.length > 0,
-        }),
-        questions: renderInline(
-          t('cookies:questions'),
-          pageLinkResolver(lng),
-          `locale file locales/${lng}/cookies.json: questions`,
-        ),
-      },
+      cookies: cookiesModel(site, lng, t, consent.categories.length > 0),
     }
   })
   return { site, consent, contact: buildContactDetails(site), languages, timeline }

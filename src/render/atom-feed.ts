@@ -35,7 +35,7 @@ export function atomFeed(content: Content, language: LanguageContent, baseUrl: s
     .map((version) => instant(version.updated))
     .sort()
     .at(-1)
-  const author = content.site.organisationName ?? t('common:site.name')
+  const author = content.contact.controller?.name ?? t('common:site.name')
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
     `<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${escapeHtml(tag)}">`,

@@ -30,7 +30,7 @@ export function crawlerHead(
 ) {
   const source = content.languages[0] ?? language
   const url = (lng: string) => `${baseUrl}${parts.pathIn(lng)}`
-  const siteName = content.site.organisationName ?? language.t('common:site.name')
+  const siteName = content.contact.controller?.name ?? language.t('common:site.name')
   const { title, description } = parts
   return {
     title,
@@ -63,9 +63,6 @@ export function crawlerHead(
           dateModified: language.policy.version.updated,
           siteUrl: baseUrl,
           siteName,
-          ...(content.site.organisationName
-            ? { organisationName: content.site.organisationName }
-            : {}),
           contact: content.contact,
           availableLanguages: content.languages.map((other) => other.name),
         })

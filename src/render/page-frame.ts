@@ -6,6 +6,7 @@ import {
   pagePath,
   versionsPath,
 } from '../config/site-pages.js'
+import { contactDetailsIn } from '../content/contact-details.js'
 import type { Content, LanguageContent } from '../content/content-model.js'
 import { textWithDate } from '../content/dates.js'
 import type { Assets } from './assets.js'
@@ -63,8 +64,8 @@ export function pageFrame(
     tag: language.tag,
     t,
     assets,
-    siteName: content.site.organisationName ?? t('common:site.name'),
-    contact: content.contact,
+    siteName: content.contact.controller?.name ?? t('common:site.name'),
+    contact: contactDetailsIn(content.contact, lng),
     nav: pageNames.map((page) => ({
       href: pagePath(lng, page),
       label: t(`common:nav.${page}`),

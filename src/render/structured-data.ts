@@ -9,7 +9,6 @@ export interface StructuredDataInput {
   readonly dateModified: string
   readonly siteUrl: string
   readonly siteName: string
-  readonly organisationName?: string
   readonly contact: ContactDetails
   readonly availableLanguages: readonly string[]
 }
@@ -26,10 +25,17 @@ export function scriptSafeJson(value: unknown): Html {
 
 /** schema.org WebPage, part of the WebSite, and the Organization with its address and contact point. */
 export function structuredData(input: StructuredDataInput): Html {
+  const { controller } = input.contact
   const organisation = {
     '@type': 'Organization',
     '@id': `${input.siteUrl}/#organization`,
-    ...(input.organisationName ? { name: input.organisationName } : {}),
+    ...(controller
+      ? {
+          name: controller.name,
+          legalName: controller.name,
+          ...(controller.organisationNumber ? { identifier: controller.organisationNumber } : {}),
+        }
+      : {}),
     url: `${input.siteUrl}/`,
     address: { '@type': 'PostalAddress', ...input.contact.postalAddress },
     contactPoint: {

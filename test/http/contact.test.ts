@@ -30,7 +30,13 @@ describe('the contact page', () => {
     const section = $('#datatilsynet')
     expect(section.find('h2').text()).toBe('Klage til Datatilsynet')
     expect(section.text()).toContain('tilsynsmyndigheten for personvern i Norge')
-    expect(section.find('a[href="https://www.datatilsynet.no/"]').length).toBe(1)
+    // The authority's own page on complaints, in Norwegian.
+    const link = section.find('a')
+    expect(link.attr('href')).toBe(
+      'https://www.datatilsynet.no/om-datatilsynet/kontakt-oss/klage-til-datatilsynet/',
+    )
+    expect(link.attr('hreflang')).toBe('nb')
+    expect(link.text()).toBe('Slik klager du til Datatilsynet')
   })
 })
 

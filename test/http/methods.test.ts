@@ -41,7 +41,7 @@ describe('what each path accepts', () => {
   ])('%s %s gets the 405 page with Allow: %s', async (method, path, allow) => {
     const response = await request(site.app)[method.toLowerCase() as 'put'](path).expect(405)
     expect(response.headers.allow).toBe(allow)
-    expect(parse(response.text)('h1').text()).toBe('Ikke mulig her')
+    expect(parse(response.text)('h1').text()).toBe('Det går ikke an her')
   })
 })
 

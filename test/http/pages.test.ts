@@ -18,7 +18,7 @@ const pages = [
   {
     path: '/nb/cookies',
     title: 'Informasjonskapsler',
-    h1: 'Retningslinjer for informasjonskapsler',
+    h1: 'Informasjonskapsler',
     nav: 'Informasjonskapsler',
   },
   { path: '/nb/contact', title: 'Kontakt oss', h1: 'Kontakt oss', nav: 'Kontakt oss' },
@@ -31,7 +31,7 @@ describe.each(pages)('$path', (page) => {
     expect(response.headers['content-language']).toBe('nb')
     const $ = parse(response.text)
     expect($('html').attr('lang')).toBe('nb')
-    expect($('title').text()).toBe(`${page.title} – Personvern`)
+    expect($('title').text()).toBe(`${page.title} – Eksempel Handel AS`)
     expect($('meta[name="description"]').attr('content')?.length).toBeGreaterThan(40)
     expect($('h1')).toHaveLength(1)
     expect($('h1').text()).toBe(page.h1)

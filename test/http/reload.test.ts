@@ -171,7 +171,7 @@ describe('reloading content', () => {
     const original = readFileSync(path.join(fixtureLocalesDir, 'nb', 'cookies.json'), 'utf8')
     site.copy.write(
       'nb/cookies.json',
-      original.replace('"Retningslinjer for informasjonskapsler"', '"Om informasjonskapsler"'),
+      original.replace('"heading": "Informasjonskapsler"', '"heading": "Om informasjonskapsler"'),
     )
     expect(await site.reloader.reload('test')).toBe(true)
     expect((await site.page('/nb/cookies'))('h1').text()).toBe('Om informasjonskapsler')

@@ -55,19 +55,19 @@ describe('before a new version takes effect', () => {
   it.each([
     [
       '/nb/',
-      'En ny versjon av personvernerklæringen trer i kraft 1. januar 2027. Se hva som endres',
+      'En ny versjon av personvernerklæringen trer i kraft fra 1. januar 2027. Se hva som endres',
     ],
     [
       '/nb/cookies',
-      'En ny versjon av personvernerklæringen trer i kraft 1. januar 2027. Se hva som endres',
+      'En ny versjon av personvernerklæringen trer i kraft fra 1. januar 2027. Se hva som endres',
     ],
     [
       '/nb/contact',
-      'En ny versjon av personvernerklæringen trer i kraft 1. januar 2027. Se hva som endres',
+      'En ny versjon av personvernerklæringen trer i kraft fra 1. januar 2027. Se hva som endres',
     ],
     [
       '/en/',
-      'A new version of the privacy notice takes effect on January 1, 2027. See what changes',
+      'A new version of the privacy notice takes effect from January 1, 2027. See what changes',
     ],
     ['/zh/versions', '新版隐私政策将于2027年1月1日生效。 查看修改内容'],
   ])('announces it on %s, linking to the comparison', async (urlPath, words) => {
@@ -126,10 +126,12 @@ describe('before a new version takes effect', () => {
     const $ = await page(before, '/nb/versions/2027-01-01')
     expect($('meta[name="robots"]').attr('content')).toBe('noindex')
     expect($('h1').text()).toBe('Personvernerklæring, versjon fra 1. januar 2027')
-    expect($('title').text()).toBe('Personvernerklæring, versjon fra 1. januar 2027 – Personvern')
+    expect($('title').text()).toBe(
+      'Personvernerklæring, versjon fra 1. januar 2027 – Eksempel Handel AS',
+    )
     expect($('link[rel="canonical"]').attr('href')).toBe(`${testBaseUrl}/nb/versions/2027-01-01`)
     expect(visibleText($, '.version-status p:first-child')).toBe(
-      'Dette er en ny versjon. Den trer i kraft 1. januar 2027 og gjelder ikke ennå.',
+      'Dette er en ny versjon. Den trer i kraft fra 1. januar 2027 og gjelder ikke ennå.',
     )
     expect($('.version-status a').first().attr('href')).toBe('/nb/')
     expect(visibleText($, '#retention h2')).toBe('Hvor lenge vi lagrer')
@@ -150,7 +152,7 @@ describe('the comparison', () => {
     expect($('meta[name="robots"]').attr('content')).toBe('noindex')
     // The announcement does not link to the page it is on.
     expect(visibleText($, 'main .announcement')).toBe(
-      'En ny versjon av personvernerklæringen trer i kraft 1. januar 2027.',
+      'En ny versjon av personvernerklæringen trer i kraft fra 1. januar 2027.',
     )
     expect($('main .announcement a')).toHaveLength(0)
     const about = $('#about')
@@ -284,7 +286,7 @@ describe('/{lng}/changes.atom', () => {
       },
     ])
     expect(feed.updated?.toISOString()).toBe('2026-11-19T23:00:00.000Z')
-    expect(feed.authors.map((author) => author.name)).toEqual(['Personvern'])
+    expect(feed.authors.map((author) => author.name)).toEqual(['Eksempel Handel AS'])
   })
 
   it('is well-formed XML', async (context) => {

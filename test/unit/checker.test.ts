@@ -18,8 +18,11 @@ const lines = (result: ReturnType<typeof check>) => result.findings.map(formatFi
 
 interface SiteJson {
   languages: string[]
+  controller?: { name: string }
   contact: Record<string, unknown>
+  authority: Record<string, unknown>
   cookieInventory: unknown[]
+  cookieInventoryOfOtherSites?: string
 }
 
 /** A copy of the site configuration next to a locale copy, to break. */
@@ -59,6 +62,9 @@ describe('the test content (a copy of the shipped content)', () => {
       ),
       expect.stringMatching(
         /^test\/fixtures\/content\/site\.json:\d+:\d+ {2}warning {2}contact\.email "personvern@example\.com" is a placeholder/,
+      ),
+      expect.stringMatching(
+        /^test\/fixtures\/content\/site\.json:\d+:\d+ {2}warning {2}cookieInventoryOfOtherSites is "not-published": the cookie page says/,
       ),
     ])
   })
@@ -219,6 +225,54 @@ describe('errors staff make', () => {
         finding.message.startsWith('link target "javascript:alert(1" is not allowed'),
       ),
     ).toBe(true)
+  })
+
+  it('warns while a fact only the company can give is missing or a placeholder', () => {
+    const copy = copyLocales()
+    const messagesOf = (change: (json: SiteJson) => void) =>
+      check({ locales: copy.dir, siteConfig: siteCopy(copy.dir, change) }).warnings.map(
+        (finding) => finding.message,
+      )
+    expect(
+      messagesOf((json) => {
+        delete json.controller
+        delete json.contact.addressIn
+      }),
+    ).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^controller is missing: no page names the company responsible/),
+        expect.stringMatching(/^contact\.addressIn\.zh is missing: the zh pages show the address/),
+      ]),
+    )
+    expect(
+      messagesOf((json) => {
+        json.controller = { name: '[Selskapets registrerte navn]' }
+      }),
+    ).toContainEqual(
+      expect.stringMatching(/^controller\.name "\[Selskapets registrerte navn\]" is a placeholder/),
+    )
+    // The test content names its controller, gives the Chinese address: no such warning.
+    expect(
+      check()
+        .warnings.map((finding) => finding.message)
+        .join('\n'),
+    ).not.toMatch(/^controller|addressIn/m)
+  })
+
+  it('refuses a complaint page that is not an https address, and an unknown state of the inventory', () => {
+    const copy = copyLocales()
+    const siteConfig = siteCopy(copy.dir, (json) => {
+      json.cookieInventoryOfOtherSites = 'none'
+      json.authority.complaintPages = { nb: 'http://www.datatilsynet.no/klage' }
+    })
+    expect(
+      check({ locales: copy.dir, siteConfig }).errors.map((finding) => finding.message),
+    ).toEqual(
+      expect.arrayContaining([
+        'authority.complaintPages.nb must be an https:// address',
+        'cookieInventoryOfOtherSites must be "complete" (every cookie on the company\'s other sites is listed) or "not-published"',
+      ]),
+    )
   })
 
   it('names cookie inventory mistakes and wrong configuration values at their place', () => {
@@ -390,7 +444,7 @@ describe('npm run check', () => {
     const result = run()
     expect(result.status).toBe(0)
     const output = result.stdout.trim().split('\n')
-    expect(output.at(-1)).toBe('0 errors, 8 warnings in 24 files checked')
+    expect(output.at(-1)).toBe('0 errors, 9 warnings in 24 files checked')
     for (const line of output.slice(0, -1))
       expect(line).toMatch(/^\S+:\d+:\d+ {2}(error|warning) {2}\S/)
   })

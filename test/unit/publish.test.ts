@@ -216,7 +216,7 @@ describe('npm run publish', () => {
     const { app } = await createTestSite({ sources: { localesDir: copy.dir } })
     const $ = parse((await request(app).get('/en/').expect(200)).text)
     expect(visibleText($, 'main .announcement')).toBe(
-      'A new version of the privacy notice takes effect on January 1, 2099. See what changes',
+      'A new version of the privacy notice takes effect from January 1, 2099. See what changes',
     )
     expect(visibleText($, '#security')).not.toContain('We store your data in Norway.')
   })
