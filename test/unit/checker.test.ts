@@ -440,13 +440,25 @@ describe('npm run check', () => {
       env: { PATH: process.env.PATH, SITE_CONFIG: fixtureSiteConfig, ...env },
     })
 
-  it('prints one line per finding and a summary, and exits 0 with warnings only', () => {
+  it('prints one line per finding, the GDPR Art. 13 and 14 table, and a summary, and exits 0 with warnings only', () => {
     const result = run()
     expect(result.status).toBe(0)
-    const output = result.stdout.trim().split('\n')
-    expect(output.at(-1)).toBe('0 errors, 9 warnings in 24 files checked')
-    for (const line of output.slice(0, -1))
+    const [findings = '', table = '', summary] = result.stdout.trim().split('\n\n')
+    for (const line of findings.split('\n'))
       expect(line).toMatch(/^\S+:\d+:\d+ {2}(error|warning) {2}\S/)
+    const rows = table.split('\n')
+    expect(rows[0]).toBe(
+      'GDPR Art. 13 and 14: what the notice in force (2024) tells, in each language',
+    )
+    expect(rows[1]).toMatch(/^ {2}item +article +nb +en +zh +told by$/)
+    expect(rows).toContainEqual(
+      expect.stringMatching(/^ {2}Legal basis for each purpose +13\(1\)\(c\) +– +– +– +nothing$/),
+    )
+    expect(rows).toContainEqual(
+      expect.stringMatching(/^ {2}Right of access +13\(2\)\(b\), 15 +yes +yes +yes +#rights$/),
+    )
+    // The content's own 9 warnings, and one for each of the 6 items nothing tells.
+    expect(summary).toBe('0 errors, 15 warnings in 25 files checked')
   })
 
   it('names errors in the notice being written, and exits 0: they hold back no deploy, only a publish', () => {
@@ -472,7 +484,7 @@ describe('npm run check', () => {
       /broken-site\.json:\d+:\d+ {2}error {2}cookieInventory\[0\]\.provider is missing/,
     )
     expect(result.stdout.trim().split('\n').at(-1)).toMatch(
-      /^\d+ errors?, \d+ warnings? in 24 files checked$/,
+      /^\d+ errors?, \d+ warnings? in 25 files checked$/,
     )
   })
 })
