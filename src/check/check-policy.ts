@@ -1,4 +1,5 @@
 import type { JSONPath } from 'jsonc-parser'
+import { translatorNotes } from '../content/markup.js'
 import type { Level } from './findings.js'
 import type { JsonDocument } from './json-document.js'
 import { slipsInParagraph, slipsInText } from './source-text.js'
@@ -143,6 +144,10 @@ export function warnAboutSourceText(
       if (typeof paragraph !== 'string') return
       const at: JSONPath = ['sections', id, 'paragraphs', index]
       textWarnings(at, paragraph)
+      if (translatorNotes(paragraph).length > 0) {
+        const message = `a translator's note ([[…]]) in the Norwegian text: notes belong in the translations, the Norwegian is the company's own words`
+        report(document, at, 'error', message, paragraph.indexOf('[['))
+      }
       const next = paragraphs[index + 1]
       for (const slip of slipsInParagraph(paragraph, typeof next === 'string' ? next : undefined)) {
         report(document, at, 'warning', slip.message, slip.index)

@@ -37,6 +37,8 @@ const invisibleControl = /[\u0000-\u0009\u000b-\u001f\u007f]/
 const invisibleFormat = /[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/
 /** A link opened with [text]( and never closed with ). */
 const unclosedLink = /\]\([^)]*$/
+/** A translator's note opened with [[ and not closed with ]], empty, or holding a [. */
+const unclosedNote = /\[\[(?![^[\]]*[^\s[\]][^[\]]*\]\])/
 /** Something that looks like an HTML tag: it is shown as text, never as markup. */
 const htmlTag = /<\/?[a-z][a-z0-9]*(\s[^<>]*)?\/?>/i
 const longText = 3_000
@@ -117,6 +119,11 @@ function checkInvisibleAndMarkup(
   if (unclosed) {
     const message = `"${name}" has a link that is not closed: write it as [words](page:contact), with the closing )`
     report(document, at, 'error', message, unclosed.index)
+  }
+  const note = unclosedNote.exec(text)
+  if (note) {
+    const message = `"${name}" has a translator's note that is not closed or is empty: write it as [[the note's words]], with the closing ]] and no [ inside`
+    report(document, at, 'error', message, note.index)
   }
   const tag = htmlTag.exec(text)
   if (tag) {

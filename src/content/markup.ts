@@ -1,6 +1,6 @@
-import MarkdownIt from 'markdown-it'
+import MarkdownIt, { type StateInline } from 'markdown-it'
 import { ConfigError } from '../config/config-error.js'
-import type { Html } from './html.js'
+import { escapeHtml, type Html } from './html.js'
 
 /**
  * The links staff may write: a page of this site (`page:contact#part`), an https address, an
@@ -20,6 +20,10 @@ function createMarkdown(blocks: boolean): InstanceType<typeof MarkdownIt> {
   const markdown = new MarkdownIt('zero', { html: false, linkify: false, typographer: false })
   markdown.enable(['link', 'emphasis', 'escape', 'entity'])
   if (blocks) markdown.enable(['list'])
+  markdown.inline.ruler.before('link', 'translator_note', translatorNote)
+  markdown.renderer.rules.translator_note_open = (_tokens, _index, _options, env) =>
+    `<span class="translator-note"><span class="visually-hidden">${escapeHtml((env as unknown as RenderEnv).notePrefix ?? '')} </span>`
+  markdown.renderer.rules.translator_note_close = () => '</span>'
   markdown.validateLink = (url) => isAllowedLinkTarget(url.trim())
   const defaultLinkOpen = markdown.renderer.rules.link_open
   markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
@@ -41,14 +45,47 @@ function createMarkdown(blocks: boolean): InstanceType<typeof MarkdownIt> {
 interface RenderEnv {
   resolvePage: PageLinkResolver
   where: string
+  /** "Translator's note:" in the page's language, read before each note by screen readers. */
+  notePrefix?: string
+}
+
+/** `[[` opens a translator's note and `]]` closes it: words the translator adds, never the company's. */
+export const translatorNoteMarks = { open: '[[', close: ']]' } as const
+
+/** The text of each translator's note in a text, in order. */
+export function translatorNotes(text: string): string[] {
+  return [...text.matchAll(/\[\[([^\]]*)\]\]/g)].map((match) => (match[1] ?? '').trim())
+}
+
+/** The inline rule for `[[note]]`: its words as plain text inside the note's own element. */
+function translatorNote(state: StateInline, silent: boolean): boolean {
+  const { open, close } = translatorNoteMarks
+  if (!state.src.startsWith(open, state.pos)) return false
+  const end = state.src.indexOf(close, state.pos + open.length)
+  if (end < 0) return false
+  const words = state.src.slice(state.pos + open.length, end).trim()
+  if (words === '' || words.includes('[')) return false
+  if (!silent) {
+    state.push('translator_note_open', 'span', 1)
+    const text = state.push('text', '', 0)
+    text.content = words
+    state.push('translator_note_close', 'span', -1)
+  }
+  state.pos = end + close.length
+  return true
 }
 
 const inlineMarkdown = createMarkdown(false)
 const blockMarkdown = createMarkdown(true)
 
 /** Renders a paragraph of staff-written text: a `<p>`, or a list when its lines start with `- `. */
-export function renderParagraph(text: string, resolvePage: PageLinkResolver, where: string): Html {
-  const env: RenderEnv = { resolvePage, where }
+export function renderParagraph(
+  text: string,
+  resolvePage: PageLinkResolver,
+  where: string,
+  notePrefix = '',
+): Html {
+  const env: RenderEnv = { resolvePage, where, notePrefix }
   return blockMarkdown.render(text, { ...env }).trim() as Html
 }
 

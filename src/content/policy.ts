@@ -62,6 +62,7 @@ export function buildPolicyVersion(
             text,
             resolvePage,
             `locale file ${file}: sections.${id}.paragraphs[${index}]`,
+            t('common:translation.translatorNote'),
           ),
         ),
         sourceParagraphs,

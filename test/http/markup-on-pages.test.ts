@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 import request from 'supertest'
 import { describe, expect, it } from 'vitest'
 import { checkContent } from '../../src/check/check-content.js'
-import { fixtureSiteConfig } from '../helpers/fixture-content.js'
+import { fixtureLocalesDir, fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { parse, visibleText } from '../helpers/html.js'
 import { copyLocales } from '../helpers/locale-copy.js'
 import { seedLine } from '../helpers/seed.js'
@@ -76,5 +78,89 @@ describe('markup in the text, as visitors see it', () => {
     expect(visibleText($, '#about')).toContain(
       'Se <script>alert(1)</script> og <img src=x onerror=alert(2)> og [dette].',
     )
+  })
+})
+
+describe("translator's notes", () => {
+  const prefixOf = (lng: string) =>
+    JSON.parse(readFileSync(path.join(fixtureLocalesDir, lng, 'common.json'), 'utf8')).translation
+      .translatorNote
+  const notes = {
+    en: 'The Norwegian sentence breaks off here.',
+    zh: '挪威语原文的句子在此中断。',
+  }
+
+  it.each(Object.entries(notes))(
+    '%s: a note is its own element, introduced for screen readers in the page language',
+    async (lng, note) => {
+      const copy = copyLocales()
+      copy.editNotice(lng, (json) => {
+        json.sections.about.paragraphs[0] = `Words of the company, our […] [[${note}]]`
+      })
+      const { app } = await createTestSite({ sources: { localesDir: copy.dir } })
+      const $ = parse((await request(app).get(`/${lng}/`).expect(200)).text)
+      const paragraph = $('#about p').first()
+      const marked = paragraph.find('span.translator-note')
+      expect(marked).toHaveLength(1)
+      expect(marked.find('.visually-hidden').text()).toBe(`${prefixOf(lng)} `)
+      expect(marked.text()).toBe(`${prefixOf(lng)} ${note}`)
+      // The company's words stay outside the note.
+      expect(paragraph.clone().find('.translator-note').remove().end().text().trim()).toBe(
+        'Words of the company, our […]',
+      )
+    },
+  )
+
+  it('shows the words of a note as text, never as markup', async () => {
+    const copy = copyLocales()
+    copy.editNotice('en', (json) => {
+      json.sections.about.paragraphs[0] = 'Text. [[<img src=x onerror=alert(1)> *not emphasis*]]'
+    })
+    const { app } = await createTestSite({ sources: { localesDir: copy.dir } })
+    const $ = parse((await request(app).get('/en/').expect(200)).text)
+    const marked = $('#about .translator-note')
+    expect(marked.find('img, em')).toHaveLength(0)
+    expect(marked.text()).toContain('<img src=x onerror=alert(1)> *not emphasis*')
+  })
+
+  it.each([
+    [
+      'in the Norwegian text',
+      'nb',
+      'Vi har [[en merknad]].',
+      "a translator's note ([[…]]) in the Norwegian text",
+    ],
+    [
+      'not closed',
+      'en',
+      'Our words [[a note that never ends.',
+      "has a translator's note that is not closed",
+    ],
+    ['empty', 'en', 'Our words [[ ]].', "has a translator's note that is not closed or is empty"],
+  ])('the checker refuses a note %s', (_what, lng, text, message) => {
+    const copy = copyLocales()
+    copy.editNotice(lng, (json) => {
+      json.sections.about.paragraphs[0] = text
+    })
+    const { errors, draftErrors } = checkContent({
+      localesDir: copy.dir,
+      siteConfigPath: fixtureSiteConfig,
+      env: {},
+    })
+    const messages = [...draftErrors, ...errors].map((error) => error.message)
+    expect(messages.some((found) => found.includes(message))).toBe(true)
+  })
+
+  it('the checker accepts a note in a translation', () => {
+    const copy = copyLocales()
+    copy.editNotice('en', (json) => {
+      json.sections.about.paragraphs[0] = `Our words, our […] [[${notes.en}]]`
+    })
+    const { errors, draftErrors } = checkContent({
+      localesDir: copy.dir,
+      siteConfigPath: fixtureSiteConfig,
+      env: {},
+    })
+    expect([...draftErrors, ...errors]).toEqual([])
   })
 })
