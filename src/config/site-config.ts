@@ -140,7 +140,9 @@ function textsByLanguage(
     if (!languageCode.test(lng) || (languages && !languages.includes(lng))) {
       problem(
         [...path, lng],
-        `"${lng}" is not one of the site's languages (${languages?.join(', ') ?? ''})`,
+        languages
+          ? `"${lng}" is not one of the site's languages (${languages.join(', ')})`
+          : `"${lng}" is not a language code such as "nb" or "en"`,
       )
     } else if (typeof text !== 'string' || text.trim() === '') {
       problem([...path, lng], 'must be a non-empty text')

@@ -263,13 +263,19 @@ describe('errors staff make', () => {
     const copy = copyLocales()
     const siteConfig = siteCopy(copy.dir, (json) => {
       json.cookieInventoryOfOtherSites = 'none'
-      json.authority.complaintPages = { nb: 'http://www.datatilsynet.no/klage' }
+      json.authority.complaintPages = {
+        nb: 'http://www.datatilsynet.no/klage',
+        EN: 'https://x.no/',
+      }
+      json.contact.addressIn = { de: 'Irgendwo' }
     })
     expect(
       check({ locales: copy.dir, siteConfig }).errors.map((finding) => finding.message),
     ).toEqual(
       expect.arrayContaining([
         'authority.complaintPages.nb must be an https:// address',
+        'authority.complaintPages.EN "EN" is not a language code such as "nb" or "en"',
+        'contact.addressIn.de "de" is not one of the site\'s languages (nb, en, zh)',
         'cookieInventoryOfOtherSites must be "complete" (every cookie on the company\'s other sites is listed) or "not-published"',
       ]),
     )
