@@ -1,6 +1,7 @@
 import { parseAcceptLanguagePatterns } from './accept-language-config.js'
 import { type CookieEntry, parseCookie } from './cookie-inventory-config.js'
 import { isObject, type Json } from './json-value.js'
+import { type OtherSite, parseOtherSites } from './other-sites-config.js'
 
 /** The address in parts, for structured data (schema.org PostalAddress). */
 export interface PostalAddress {
@@ -26,6 +27,8 @@ export interface SiteConfig {
   readonly cookieInventory: readonly CookieEntry[]
   /** Domain attribute of the consent cookie, so the company's other sites can read it. */
   readonly consentCookieDomain?: string
+  /** The company's other websites the cookie scan visits, with their banners' controls. */
+  readonly otherSites: readonly OtherSite[]
 }
 
 /** A problem in the site configuration, at a path inside the JSON such as `contact.email`. */
@@ -168,6 +171,7 @@ export function parseSiteConfig(raw: unknown): {
   const authority = parseAuthority(root, read, problem)
   const cookieInventory = parseInventory(root, languages, read, problem)
   const acceptLanguage = parseAcceptLanguagePatterns(root.acceptLanguage, languages, problem)
+  const otherSites = parseOtherSites(root, problem)
   const organisationName = read.text(root, ['organisationName'], false)
   const consentCookieDomain = read.text(root, ['consentCookieDomain'], false)
   if (consentCookieDomain !== '' && !/^\.?([a-z0-9-]+\.)+[a-z]{2,}$/i.test(consentCookieDomain)) {
@@ -181,6 +185,7 @@ export function parseSiteConfig(raw: unknown): {
     authority,
     cookieInventory,
     ...(consentCookieDomain ? { consentCookieDomain } : {}),
+    otherSites,
   }
   return problems.length > 0 ? { problems } : { config: deepFreeze(config), problems }
 }
