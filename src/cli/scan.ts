@@ -64,12 +64,15 @@ const reports: SiteReport[] = []
 try {
   for (const origin of origins) {
     const other = config.otherSites.find((site) => site.origin === origin)
+    const own = config.cookieInventory.filter((entry) => entry.site === 'this')
+    // As the cookie page: the consent cookie exists only when there is something to choose.
+    const choosing = own.some((entry) => entry.category !== 'necessary')
     const declared = other
       ? config.cookieInventory.filter((entry) => entry.site === 'other')
-      : [consentCookie, ...config.cookieInventory.filter((entry) => entry.site === 'this')]
+      : [...(choosing ? [consentCookie] : []), ...own]
     const controls = other
       ? { accept: other.accept, reject: other.reject, required: true }
-      : { ...ownBanner, required: declared.some((entry) => entry.category !== 'necessary') }
+      : { ...ownBanner, required: choosing }
     const site = await scanSite(
       browser,
       urls.filter((url) => new URL(url).origin === origin),
