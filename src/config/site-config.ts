@@ -1,6 +1,7 @@
 import { parseAcceptLanguagePatterns } from './accept-language-config.js'
 import { type CookieEntry, parseCookie } from './cookie-inventory-config.js'
 import { isObject, type Json } from './json-value.js'
+import { type OtherSite, parseOtherSites } from './other-sites-config.js'
 
 /** The address in parts, for structured data (schema.org PostalAddress). */
 export interface PostalAddress {
@@ -48,6 +49,8 @@ export interface SiteConfig {
   readonly cookieInventoryOfOtherSites: OtherSitesState
   /** Domain attribute of the consent cookie, so the company's other sites can read it. */
   readonly consentCookieDomain?: string
+  /** The company's other websites the cookie scan visits, with their banners' controls. */
+  readonly otherSites: readonly OtherSite[]
 }
 
 /** A problem in the site configuration, at a path inside the JSON such as `contact.email`. */
@@ -266,6 +269,7 @@ export function parseSiteConfig(raw: unknown): {
   const cookieInventory = parseInventory(root, languages, read, problem)
   const cookieInventoryOfOtherSites = parseOtherSitesState(root, problem)
   const acceptLanguage = parseAcceptLanguagePatterns(root.acceptLanguage, languages, problem)
+  const otherSites = parseOtherSites(root, problem)
   const consentCookieDomain = read.text(root, ['consentCookieDomain'], false)
   if (consentCookieDomain !== '' && !/^\.?([a-z0-9-]+\.)+[a-z]{2,}$/i.test(consentCookieDomain)) {
     problem(['consentCookieDomain'], `"${consentCookieDomain}" must be a domain such as example.no`)
@@ -279,6 +283,7 @@ export function parseSiteConfig(raw: unknown): {
     cookieInventory,
     cookieInventoryOfOtherSites,
     ...(consentCookieDomain ? { consentCookieDomain } : {}),
+    otherSites,
   }
   return problems.length > 0 ? { problems } : { config: deepFreeze(config), problems }
 }
