@@ -10,7 +10,7 @@ import { consentCookieName, consentMaxAgeMs } from '../consent/consent-cookie.js
 import { compareWithInventory } from '../scan/compare-inventory.js'
 import { ownBanner } from '../scan/consent-controls.js'
 import { htmlReport, reportStylesheet, type SiteReport } from '../scan/html-report.js'
-import { defaultChromiumPath, launchScanBrowser } from '../scan/scan-browser.js'
+import { defaultChromiumPath, launchChromium } from '../scan/scan-browser.js'
 import { scanSite } from '../scan/scan-site.js'
 
 function refuse(message: string): never {
@@ -59,7 +59,7 @@ const consentCookie: CookieEntry = {
 }
 
 const origins = [...new Set(urls.map((url) => new URL(url).origin))]
-const browser = await launchScanBrowser(process.env.CHROMIUM_PATH ?? defaultChromiumPath)
+const browser = await launchChromium(process.env.CHROMIUM_PATH ?? defaultChromiumPath)
 const reports: SiteReport[] = []
 try {
   for (const origin of origins) {

@@ -1,5 +1,5 @@
+import type { Report } from './field-reader.js'
 import { isObject } from './json-value.js'
-import type { Report } from './site-config.js'
 
 const languagePattern = /^[a-z]{2,3}(-[a-z0-9]{1,8})*(-\*)?$/i
 

@@ -1,3 +1,4 @@
+import { fieldReader } from './field-reader.js'
 import { isObject, type Json } from './json-value.js'
 
 export const cookieCategories = ['necessary', 'preferences', 'analytics', 'marketing'] as const
@@ -67,12 +68,8 @@ export function parseCookie(
   languages: string[],
   problem: (path: (string | number)[], message: string) => void,
 ): CookieEntry {
-  const text = (key: string): string => {
-    const value = entry[key]
-    if (typeof value === 'string' && value.trim() !== '') return value.trim()
-    problem([...path, key], value === undefined ? 'is missing' : 'must be a non-empty text')
-    return ''
-  }
+  const read = fieldReader(problem)
+  const text = (key: string): string => read.text(entry, [...path, key])
   const category = text('category')
   if (category !== '' && !(cookieCategories as readonly string[]).includes(category)) {
     problem([...path, 'category'], `"${category}" is not one of ${cookieCategories.join(', ')}`)

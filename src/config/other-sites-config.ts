@@ -1,4 +1,5 @@
-import { isObject, type Json } from './json-value.js'
+import { fieldReader } from './field-reader.js'
+import type { Json } from './json-value.js'
 
 /** One of the company's other websites, and where its banner's buttons are, for the cookie scan. */
 export interface OtherSite {
@@ -24,6 +25,7 @@ export function parseOtherSites(
   root: Json,
   problem: (path: (string | number)[], message: string) => void,
 ): OtherSite[] {
+  const read = fieldReader(problem)
   const list = root.otherSites ?? []
   if (!Array.isArray(list)) {
     problem(['otherSites'], 'must be a list of sites in [ ]')
@@ -31,14 +33,8 @@ export function parseOtherSites(
   }
   return list.map((entry: Json, index: number) => {
     const path = ['otherSites', index]
-    const site = isObject(entry) ? entry : {}
-    if (!isObject(entry)) problem(path, 'must be a group of fields in { }')
-    const text = (key: string): string => {
-      const value = site[key]
-      if (typeof value === 'string' && value.trim() !== '') return value.trim()
-      problem([...path, key], value === undefined ? 'is missing' : 'must be a non-empty text')
-      return ''
-    }
+    const site = read.object(entry, path)
+    const text = (key: string): string => read.text(site, [...path, key])
     const origin = text('origin')
     if (origin !== '' && !isOrigin(origin)) {
       problem(

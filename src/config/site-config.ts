@@ -1,5 +1,6 @@
 import { parseAcceptLanguagePatterns } from './accept-language-config.js'
 import { type CookieEntry, parseCookie } from './cookie-inventory-config.js'
+import { type FieldReader, fieldReader, type Path, type Report } from './field-reader.js'
 import { isObject, type Json } from './json-value.js'
 import { type OtherSite, parseOtherSites } from './other-sites-config.js'
 
@@ -85,30 +86,6 @@ export function fieldName(path: readonly (string | number)[]): string {
     )
     .join('')
 }
-
-type Path = (string | number)[]
-export type Report = (path: Path, message: string) => void
-
-/** Reads fields of a group, reporting what is missing or of the wrong kind. */
-function fieldReader(problem: Report) {
-  return {
-    object(value: unknown, path: Path): Json {
-      if (isObject(value)) return value
-      problem(path, 'must be a group of fields in { }')
-      return {}
-    },
-    text(parent: Json, path: Path, required = true): string {
-      const value = parent[path[path.length - 1] as string]
-      if (value === undefined && !required) return ''
-      if (typeof value !== 'string' || (required && value.trim() === '')) {
-        problem(path, value === undefined ? 'is missing' : 'must be a non-empty text')
-        return ''
-      }
-      return value.trim()
-    },
-  }
-}
-type FieldReader = ReturnType<typeof fieldReader>
 
 function parseLanguages(root: Json, problem: Report): string[] {
   const languages = Array.isArray(root.languages) ? root.languages : []

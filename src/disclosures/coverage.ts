@@ -3,7 +3,12 @@ import type { Finding } from '../check/findings.js'
 import { isFinding, type JsonDocument } from '../check/json-document.js'
 import { isObject } from '../config/json-value.js'
 import { isPlaceholderName, type SiteConfig } from '../config/site-config.js'
-import { versionIndexOf, versionNamespace, versionTimeline } from '../content/version-index.js'
+import {
+  versionIndexOf,
+  versionIndexProblems,
+  versionNamespace,
+  versionTimeline,
+} from '../content/version-index.js'
 import { type DisclosureItem, disclosureItemIds, disclosureItems } from './disclosure-items.js'
 
 /** One item of Art. 13/14, and in each language what on the site tells it (empty: nothing). */
@@ -32,6 +37,16 @@ function toldBySite(site: SiteConfig | undefined): ReadonlyMap<string, string> {
   return told
 }
 
+function versionInForce(documents: Documents, now: Date): string | undefined {
+  const versions = documents.get('versions')
+  if (!versions || versionIndexProblems(versions.value).length > 0) return undefined
+  try {
+    return versionTimeline(versionIndexOf(versions.value), now).inForce.id
+  } catch {
+    return undefined // No version has taken effect yet.
+  }
+}
+
 /** The sections with text in a language's version in force. */
 function sectionsWithText(document: JsonDocument | undefined): Set<string> {
   const sections = (document?.value as { sections?: unknown } | undefined)?.sections
@@ -58,9 +73,9 @@ export function disclosureCoverage(input: {
   readonly now: Date
 }): DisclosureCoverage | { readonly findings: readonly Finding[] } {
   const { declarations, documents, languages } = input
-  const versions = documents.get('versions')
-  if (!versions) return { findings: isFinding(declarations) ? [declarations] : [] }
-  const version = versionTimeline(versionIndexOf(versions.value), input.now).inForce.id
+  // Without a version in force (the checker names why) there is no notice to cover.
+  const version = versionInForce(documents, input.now)
+  if (!version) return { findings: isFinding(declarations) ? [declarations] : [] }
   const findings: Finding[] = isFinding(declarations) ? [declarations] : []
   const document = isFinding(declarations) ? undefined : declarations
   const report = (path: (string | number)[], level: Finding['level'], message: string) => {

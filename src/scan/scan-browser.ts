@@ -1,8 +1,9 @@
 import { type Browser, chromium } from 'playwright-core'
 
-/** Debian's Chromium, as the browser tests use it: nothing is downloaded. */
+/** Debian's Chromium, for the scan and the browser tests alike: nothing is downloaded. */
 export const defaultChromiumPath = '/usr/bin/chromium'
 
+/** Headless, and none of the background connections this machine's closed network refuses. */
 const chromiumArgs = [
   '--headless',
   '--no-sandbox',
@@ -14,6 +15,6 @@ const chromiumArgs = [
   '--disable-sync',
 ]
 
-export function launchScanBrowser(executablePath: string): Promise<Browser> {
+export function launchChromium(executablePath: string): Promise<Browser> {
   return chromium.launch({ executablePath, args: chromiumArgs })
 }

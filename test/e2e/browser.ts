@@ -1,19 +1,9 @@
 import { existsSync } from 'node:fs'
-import { type Browser, chromium } from 'playwright-core'
+import type { Browser } from 'playwright-core'
+import { defaultChromiumPath, launchChromium } from '../../src/scan/scan-browser.js'
 
 /** Debian's Chromium: nothing is downloaded here, the browser comes from the system. */
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-
-export const chromiumArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+export const chromiumPath = process.env.CHROMIUM_PATH ?? defaultChromiumPath
 
 export const installHint =
   'install Chromium and Java from Debian: apt-get update && apt-get install -y chromium default-jre-headless'
@@ -27,5 +17,5 @@ export function browserAvailable(): boolean {
 }
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath, args: chromiumArgs })
+  return launchChromium(chromiumPath)
 }

@@ -188,3 +188,28 @@ describe('the staff guide', () => {
     }
   })
 })
+
+describe('with no notice in force', () => {
+  it.each([
+    ['a version list that does not parse', '{ "versions": ['],
+    [
+      'only a version still to come',
+      JSON.stringify({
+        timeZone: 'Europe/Oslo',
+        versions: [{ effective: '2099', updated: '2099' }],
+      }),
+    ],
+  ])('gives no table and no crash for %s: the checker names the problem', (_name, text) => {
+    const copy = copyLocales()
+    copy.write('versions.json', text)
+    const coverage = coverageOf(copy.dir)
+    expect('rows' in coverage).toBe(false)
+    const checked = checkContent({
+      localesDir: copy.dir,
+      siteConfigPath: fixtureSiteConfig,
+      env: { NODE_ENV: 'test' },
+      now,
+    })
+    expect(checked.errors.some((finding) => finding.file.endsWith('versions.json'))).toBe(true)
+  })
+})
