@@ -1,4 +1,5 @@
 // npm run scan -- URL [URL…] [--pages N] [--json FILE] [--html FILE] [--propose FILE]
+//                  [--accept-invalid-certificates]
 // Exit code: 0 everything matches the inventory, 1 it does not, 2 a site could not be scanned.
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -24,6 +25,7 @@ const options = {
   json: { type: 'string' },
   html: { type: 'string' },
   propose: { type: 'string' },
+  'accept-invalid-certificates': { type: 'boolean' },
 } as const
 try {
   parsed = parseArgs({ options, allowPositionals: true })
@@ -58,6 +60,8 @@ const consentCookie: CookieEntry = {
   scripts: [],
 }
 
+// A staging site's own certificate is no reason not to see what it stores.
+const profile = { ignoreHTTPSErrors: values['accept-invalid-certificates'] === true }
 const origins = [...new Set(urls.map((url) => new URL(url).origin))]
 const browser = await launchChromium(process.env.CHROMIUM_PATH ?? defaultChromiumPath)
 const reports: SiteReport[] = []
@@ -76,7 +80,7 @@ try {
     const site = await scanSite(
       browser,
       urls.filter((url) => new URL(url).origin === origin),
-      { pages, controls },
+      { pages, controls, profile },
     )
     reports.push({ site, findings: site.failure ? [] : compareWithInventory(site, declared) })
   }

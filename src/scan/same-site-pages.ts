@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core'
+import type { Browser, BrowserContextOptions } from 'playwright-core'
 
 const linkReader = `Array.from(document.querySelectorAll('a[href]'), (a) => a.href)`
 
@@ -10,11 +10,12 @@ export async function sameSitePages(
   browser: Browser,
   start: readonly string[],
   limit: number,
+  profile: BrowserContextOptions,
 ): Promise<string[]> {
   const origin = new URL(start[0] ?? '').origin
   const pages = [...new Set(start)]
   if (pages.length >= limit) return pages
-  const context = await browser.newContext({ javaScriptEnabled: false })
+  const context = await browser.newContext({ ...profile, javaScriptEnabled: false })
   try {
     const page = await context.newPage()
     for (let index = 0; index < pages.length && pages.length < limit; index++) {

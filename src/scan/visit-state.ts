@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
+import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core'
 import { type ConsentControls, chooseConsent } from './consent-controls.js'
 import { cookieWriteRecorder, storageReader } from './cookie-writes.js'
 import type {
@@ -59,10 +59,10 @@ export async function visitState(
   browser: Browser,
   state: ConsentState,
   pages: readonly string[],
-  controls: ConsentControls,
+  options: { controls: ConsentControls; profile: BrowserContextOptions },
 ): Promise<{ record: StateRecord; failure?: string }> {
   const origin = originOf(pages[0] ?? '')
-  const context = await browser.newContext()
+  const context = await browser.newContext(options.profile)
   let current = pages[0] ?? ''
   const watched = watchContext(context, origin, () => current)
   const cookies = new Map<string, SeenCookie>()
@@ -73,7 +73,7 @@ export async function visitState(
     await context.addInitScript(cookieWriteRecorder)
     const page = await context.newPage()
     await load(page, current)
-    failure = await chooseConsent(page, state, controls)
+    failure = await chooseConsent(page, state, options.controls)
     for (const url of failure ? [] : pages) {
       current = url
       await load(page, url)

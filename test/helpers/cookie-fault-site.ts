@@ -1,5 +1,8 @@
-import { createServer, type Server } from 'node:http'
+import { readFileSync } from 'node:fs'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import { createServer } from 'node:https'
 import { freePort } from './free-port.js'
+import { fixture } from './test-site.js'
 
 /**
  * A small site made for the cookie scan's tests, with faults planted on purpose, and a second
@@ -11,6 +14,8 @@ import { freePort } from './free-port.js'
  *   and the other site's widget.js, which sets `widget_srv` in its answer and `widget_id` and
  *   the undeclared `widget_extra` from the script, and its pixel.gif (an undeclared request);
  * - `visitor_ls` in localStorage on every page (undeclared: a fault).
+ * Both answer over https with a certificate made for 127.0.0.1 (in `test/fixtures/tls`), as the
+ * inventory's scripts are https addresses; the scan is told to accept it.
  */
 export interface CookieFaultSite {
   readonly origin: string
@@ -18,10 +23,18 @@ export interface CookieFaultSite {
   close(): Promise<void>
 }
 
-const listen = async (server: Server): Promise<string> => {
+const certificate = {
+  cert: readFileSync(fixture('tls/loopback-cert.pem')),
+  key: readFileSync(fixture('tls/loopback-key.pem')),
+}
+
+type Handler = (req: IncomingMessage, res: ServerResponse) => void
+
+const listen = async (handler: Handler): Promise<{ server: Server; origin: string }> => {
+  const server = createServer(certificate, handler)
   const port = await freePort()
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve))
-  return `http://127.0.0.1:${port}`
+  return { server, origin: `https://127.0.0.1:${port}` }
 }
 
 function page(thirdParty: string, accepted: boolean): string {
@@ -37,7 +50,7 @@ function page(thirdParty: string, accepted: boolean): string {
 }
 
 export async function startCookieFaultSite(): Promise<CookieFaultSite> {
-  const other = createServer((req, res) => {
+  const other = await listen((req, res) => {
     if (req.url === '/widget.js') {
       res.setHeader('Set-Cookie', 'widget_srv=1; Max-Age=3600; Path=/')
       res.setHeader('Content-Type', 'text/javascript')
@@ -52,8 +65,8 @@ export async function startCookieFaultSite(): Promise<CookieFaultSite> {
       res.end('not here')
     }
   })
-  const thirdParty = await listen(other)
-  const shop = createServer((req, res) => {
+  const thirdParty = other.origin
+  const shop = await listen((req, res) => {
     if (req.method === 'POST' && req.url === '/choice') {
       let body = ''
       req.on('data', (chunk) => {
@@ -80,15 +93,14 @@ export async function startCookieFaultSite(): Promise<CookieFaultSite> {
     res.setHeader('Content-Type', 'text/html; charset=utf-8')
     res.end(page(thirdParty, /(^|; )choice=accept/.test(req.headers.cookie ?? '')))
   })
-  const origin = await listen(shop)
   const close = (server: Server) =>
     new Promise<void>((resolve) => {
       server.closeAllConnections()
       server.close(() => resolve())
     })
   return {
-    origin,
+    origin: shop.origin,
     thirdParty,
-    close: async () => Promise.all([close(shop), close(other)]).then(() => undefined),
+    close: async () => Promise.all([close(shop.server), close(other.server)]).then(() => undefined),
   }
 }
