@@ -112,7 +112,9 @@ describe('reloading content', () => {
     writeFileSync(site.siteConfigPath, JSON.stringify(config))
     expect(await site.reloader.reload('test')).toBe(true)
     const $ = await site.page()
-    expect($('#security p').last().text()).toBe('Vi har skrevet om dette avsnittet.')
+    expect($('#security p:not(.back-to-contents)').last().text()).toBe(
+      'Vi har skrevet om dette avsnittet.',
+    )
     expect($('main address a[href="tel:+4722000000"]').text()).toBe('+47 22 00 00 00')
   })
 
