@@ -59,7 +59,7 @@ export async function buildFrom(
   await slice()
   const content = await buildContent(checked.site, checked.documents, now)
   await slice()
-  const assets = assetsOf(read.assets)
+  const assets = assetsOf(read.assets, config.baseUrl)
   const templates = compileTemplates(sources.viewsDir, read.views)
   const renderer = createPageRenderer(templates, content, assets, config.baseUrl)
   return prepareSite(config, content, assets, renderer, sources, now, checked, slice)

@@ -1,26 +1,13 @@
 /**
  * The pages every language has in its menu: the address (slug) under the language, the locale
- * file (namespace) that holds its title and texts, its template in views/pages/, and whether it
- * shows the confirmation of a saved cookie choice (the page with the form). Routes,
+ * file (namespace) that holds its title and texts, and its template in views/pages/. Routes,
  * links, the menu and the sitemap use this table; adding a page is adding a row here, a locale
  * file and a template.
  */
 export const sitePages = [
-  { name: 'policy', slug: '', namespace: 'policy', template: 'policy', confirmsChoice: false },
-  {
-    name: 'cookies',
-    slug: 'cookies',
-    namespace: 'cookies',
-    template: 'cookies',
-    confirmsChoice: true,
-  },
-  {
-    name: 'contact',
-    slug: 'contact',
-    namespace: 'contact',
-    template: 'contact',
-    confirmsChoice: false,
-  },
+  { name: 'policy', slug: '', namespace: 'policy', template: 'policy' },
+  { name: 'cookies', slug: 'cookies', namespace: 'cookies', template: 'cookies' },
+  { name: 'contact', slug: 'contact', namespace: 'contact', template: 'contact' },
 ] as const
 
 export type SitePage = (typeof sitePages)[number]

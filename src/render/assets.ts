@@ -31,16 +31,26 @@ function asset(file: string, body: Buffer): Asset {
   }
 }
 
-/** The stylesheet and the icon as read, under their content-hashed addresses. */
+/** A CSS string holding the text as it is. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/[\n\r\f]/g, (c) => `\\${c.charCodeAt(0).toString(16)} `)}"`
+}
+
+/**
+ * The stylesheet and the icon as read, under their content-hashed addresses. The stylesheet
+ * ends with the site's address, which print puts before the site's own links.
+ */
 export function assetsOf(
   files: readonly { readonly name: string; readonly body?: Buffer }[],
+  baseUrl: string,
 ): Assets {
-  const named = (name: string): Asset => {
+  const bodyOf = (name: string): Buffer => {
     const body = files.find((file) => file.name === name)?.body
     if (!body) throw new ConfigError(`public/${name} is missing or cannot be read`)
-    return asset(name, body)
+    return body
   }
-  const css = named('site.css')
-  const icon = named('favicon.svg')
+  const address = `\n:root {\n  --site-address: ${cssString(baseUrl)};\n}\n`
+  const css = asset('site.css', Buffer.concat([bodyOf('site.css'), Buffer.from(address)]))
+  const icon = asset('favicon.svg', bodyOf('favicon.svg'))
   return { css: css.url, icon: icon.url, files: [css, icon] }
 }

@@ -10,35 +10,56 @@ import {
 } from '../consent/consent-policy.js'
 import type { LanguageContent } from '../content/content-model.js'
 
+/** One optional category: its name, what it is for (the inventory's purposes), its cookies. */
+export interface ConsentCategoryView {
+  readonly id: string
+  readonly name: string
+  readonly purposes: readonly string[]
+  readonly usedBy: string
+  readonly yes: boolean
+}
+
+/** The words for a saved choice: everything accepted, everything refused, or some of each. */
+function answerOf(choices: Choices, categories: readonly string[]): ConsentView['answer'] {
+  const yes = categories.filter((category) => choices[category] === true).length
+  return yes === categories.length ? 'accepted' : yes === 0 ? 'rejected' : 'mixed'
+}
+
 /** What a page shows about consent in one variant: banner, form state, confirmation, scripts. */
 export interface ConsentView {
   readonly key: string
   /** Nothing to choose: no banner, and the form says so. */
   readonly nothingToChoose: boolean
   readonly banner: boolean
-  /** The confirmation after saving the form (`role="status"`). */
+  /** The confirmation after a saved choice: in the form on the cookie page, at the top elsewhere. */
   readonly saved: boolean
-  readonly categories: readonly { id: string; name: string; usedBy: string; yes: boolean }[]
+  /** What the saved choice was, for the confirmation's words. */
+  readonly answer: 'accepted' | 'rejected' | 'mixed' | null
+  readonly categories: readonly ConsentCategoryView[]
   readonly scripts: readonly string[]
 }
 
-/** Every variant a page can be in, given what there is to choose and whether it has the form. */
+/**
+ * Every variant a page can be in, given what there is to choose: before a choice (the banner),
+ * after each answer, and each answer just saved (the confirmation).
+ */
 export function consentViews(
   policy: ConsentPolicy,
   inventory: readonly CookieEntry[],
   language: LanguageContent,
-  options: { withConfirmation: boolean },
 ): ConsentView[] {
   const { t } = language
-  const describe = (choices: Choices) =>
+  const cookiesOf = (category: string) => inventory.filter((entry) => entry.category === category)
+  const describe = (choices: Choices): ConsentCategoryView[] =>
     policy.categories.map((category) => ({
       id: category,
       name: t(`cookies:categories.${category}`),
+      purposes: [
+        ...new Set(cookiesOf(category).flatMap((entry) => entry.purpose[language.lng] ?? [])),
+      ],
       usedBy: t('cookies:preferences.usedBy', {
         cookies: new Intl.ListFormat(language.lng, { type: 'conjunction' }).format(
-          inventory
-            .filter((entry) => entry.category === category)
-            .map((entry) => `${entry.name} (${entry.provider})`),
+          cookiesOf(category).map((entry) => `${entry.name} (${entry.provider})`),
         ),
       }),
       yes: choices[category] === true,
@@ -50,6 +71,7 @@ export function consentViews(
         nothingToChoose: true,
         banner: false,
         saved: false,
+        answer: null,
         categories: [],
         scripts: [],
       },
@@ -61,6 +83,7 @@ export function consentViews(
       nothingToChoose: false,
       banner: true,
       saved: false,
+      answer: null,
       categories: describe({}),
       scripts: [],
     },
@@ -71,12 +94,11 @@ export function consentViews(
       nothingToChoose: false,
       banner: false,
       saved: false,
+      answer: answerOf(choices, policy.categories),
       categories: describe(choices),
       scripts: policy.scriptsFor(choices),
     }
-    views.push(view)
-    if (options.withConfirmation)
-      views.push({ ...view, key: `${view.key}${savedSuffix}`, saved: true })
+    views.push(view, { ...view, key: `${view.key}${savedSuffix}`, saved: true })
   }
   return views
 }

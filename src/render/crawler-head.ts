@@ -1,5 +1,6 @@
 import { type PageName, pagePath } from '../config/site-pages.js'
 import type { Content, LanguageContent } from '../content/content-model.js'
+import type { VersionEntry } from '../content/version-index.js'
 import { structuredData } from './structured-data.js'
 
 /** Where a page is in each language, so the switcher and the crawler tags can point to it. */
@@ -16,6 +17,8 @@ export interface PageParts {
   readonly robots: string | null
   /** Only pages in the sitemap get structured data and Open Graph tags. */
   readonly describe: boolean
+  /** The version of the notice the page shows or belongs to, named on paper. */
+  readonly version: VersionEntry
 }
 
 /**

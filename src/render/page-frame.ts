@@ -58,8 +58,12 @@ export function pageFrame(
   return {
     consent,
     cookiesPath: pagePath(lng, 'cookies'),
-    // Where the banner's choice returns to: the page itself, or the notice from other pages.
-    currentPage: current ?? 'policy',
+    // Where the banner's choice returns to: the page the visitor is on.
+    returnPath: pathIn(lng),
+    onCookiesPage: current === 'cookies',
+    // The footer's link to the cookie settings, only where there is something to choose.
+    cookieSettingsHref:
+      content.consent.categories.length > 0 ? `${pagePath(lng, 'cookies')}#preferences` : null,
     lng,
     tag: language.tag,
     t,

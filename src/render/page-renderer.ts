@@ -1,6 +1,7 @@
 import type { ErrorKind } from '../config/error-kinds.js'
 import { pagePath } from '../config/site-pages.js'
 import type { Content, LanguageContent } from '../content/content-model.js'
+import { textWithDate } from '../content/dates.js'
 import type { Assets } from './assets.js'
 import type { ConsentView } from './consent-view.js'
 import { crawlerHead } from './crawler-head.js'
@@ -29,7 +30,17 @@ export function createPageRenderer(
     page({ language, template, parts, view }, consent) {
       const frame = pageFrame(content, assets, language, parts.current, parts.pathIn, consent)
       const body = pages[template]({ ...frame, ...view })
-      return layout({ ...frame, ...crawlerHead(content, language, parts, baseUrl), body })
+      const head = crawlerHead(content, language, parts, baseUrl)
+      // On paper: which version of the notice this is, and where the page lives.
+      const printed = {
+        version: textWithDate(
+          language.t('history:version.title', { skipInterpolation: true }),
+          parts.version.effective,
+          language.lng,
+        ),
+        address: head.canonical,
+      }
+      return layout({ ...frame, ...head, printed, body })
     },
     error(language, kind, details) {
       const { t } = language
@@ -50,6 +61,7 @@ export function createPageRenderer(
         privacyPolicy: null,
         openGraph: null,
         jsonLd: null,
+        printed: null,
         body: pages.error({ ...frame, error }),
       })
     },

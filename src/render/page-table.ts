@@ -23,11 +23,9 @@ export interface PageEntry {
   readonly template: TemplateName
   readonly parts: PageParts
   readonly view: Readonly<Record<string, unknown>>
-  /** The cookie page also has a variant confirming a saved choice. */
-  readonly withConfirmation: boolean
 }
 
-type PageOf = Omit<PageEntry, 'path' | 'language' | 'withConfirmation'>
+type PageOf = Omit<PageEntry, 'path' | 'language'>
 
 /** A menu page (the notice, the cookie page, the contact page): the notice in force. */
 function sitePageView(language: LanguageContent, page: SitePage): PageOf {
@@ -41,6 +39,7 @@ function sitePageView(language: LanguageContent, page: SitePage): PageOf {
       current: page.name,
       robots: null,
       describe: true,
+      version: language.policy.version,
     },
     view: { policy: language.policy, versionStatus: null, cookies: language.cookies },
   }
@@ -58,6 +57,7 @@ function versionListPage(language: LanguageContent, content: Content): PageOf {
       current: undefined,
       robots: null,
       describe: true,
+      version: language.policy.version,
     },
     view: { items: versionListView(language, content.timeline) },
   }
@@ -77,6 +77,7 @@ function versionPage(language: LanguageContent, content: Content, id: string): P
       current: undefined,
       robots: 'noindex',
       describe: false,
+      version: policy.version,
     },
     view: { policy, versionStatus: versionStatusView(language, content.timeline, id) },
   }
@@ -96,6 +97,7 @@ function comparePage(language: LanguageContent, older: string, newer: string): P
       current: undefined,
       robots: 'noindex',
       describe: false,
+      version: versionOf(language, newer).version,
     },
     view: {
       comparison: compareView(language, versionOf(language, older), versionOf(language, newer)),
@@ -118,14 +120,9 @@ export function* pageTable(content: Content): Generator<PageEntry> {
   const { versions } = content.timeline.index
   for (const language of content.languages) {
     const { lng } = language
-    const entry = (path: string, page: PageOf, withConfirmation = false): PageEntry => ({
-      path,
-      language,
-      withConfirmation,
-      ...page,
-    })
+    const entry = (path: string, page: PageOf): PageEntry => ({ path, language, ...page })
     for (const page of sitePages) {
-      yield entry(pagePath(lng, page.name), sitePageView(language, page), page.confirmsChoice)
+      yield entry(pagePath(lng, page.name), sitePageView(language, page))
     }
     yield entry(versionsPath(lng), versionListPage(language, content))
     for (const [index, version] of versions.entries()) {

@@ -97,13 +97,13 @@ export async function renderSite(
     pages.push({
       path: entry.path,
       tag: entry.language.tag,
-      variants: consentViews(content.consent, content.site.cookieInventory, entry.language, {
-        withConfirmation: entry.withConfirmation,
-      }).map((view) => ({
-        key: view.key,
-        html: renderer.page(entry, view),
-        scripts: view.scripts,
-      })),
+      variants: consentViews(content.consent, content.site.cookieInventory, entry.language).map(
+        (view) => ({
+          key: view.key,
+          html: renderer.page(entry, view),
+          scripts: view.scripts,
+        }),
+      ),
     })
   }
   const errors = content.languages.flatMap((language) =>

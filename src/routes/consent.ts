@@ -4,7 +4,7 @@ import express, { type Request, type RequestHandler, Router } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import type { ServedSite } from '../build/served-site.js'
 import type { Config } from '../config/environment.js'
-import { isPageName, pagePath } from '../config/site-pages.js'
+import { pagePath } from '../config/site-pages.js'
 import { consentCookieName, consentMaxAgeMs, encodeConsent } from '../consent/consent-cookie.js'
 import type { Choices } from '../consent/consent-policy.js'
 import type { Logger } from '../log/logger.js'
@@ -56,6 +56,15 @@ function refusePrototypeField(_req: unknown, _res: unknown, body: Buffer): void 
   }
 }
 
+/**
+ * A page the banner may return to: one of the site's own pages in the form's language, named by
+ * its exact path, so that no address from the form can lead anywhere else.
+ */
+function isPageOf(site: ServedSite, lng: string, path: string): boolean {
+  // Pages have consent variants; files and feeds have none.
+  return path.startsWith(`/${lng}/`) && (site.responses.get(path)?.variants.size ?? 0) > 0
+}
+
 /** The visitor's choices from the form or the banner; undefined when the body is not one of ours. */
 function choicesFrom(
   body: Record<string, unknown>,
@@ -105,7 +114,7 @@ function choiceLimiter() {
 
 /**
  * POST /{lng}/cookies: saves the visitor's cookie choice in one signed first-party cookie and
- * answers 303 back to the page. Guarded, in order: same origin only, form bodies only, a rate
+ * answers 303 back to the page, which confirms the choice. Guarded, in order: same origin only, form bodies only, a rate
  * limit per client, at most 2 KB and 20 fields.
  */
 export function consentRoutes(deps: {
@@ -141,16 +150,15 @@ export function consentRoutes(deps: {
       const body = (req.body ?? {}) as Record<string, unknown>
       const policy = site.consent.policy
       const choices = choicesFrom(body, policy.categories)
-      const returnTo = body.return === undefined ? undefined : String(body.return)
-      if (!choices || (returnTo !== undefined && !isPageName(returnTo))) {
+      const back = body.return === undefined ? undefined : String(body.return)
+      if (!choices || (back !== undefined && !isPageOf(site, lng, back))) {
         next(new HttpError(400, 'the form holds fields or values it does not have'))
         return
       }
-      const back =
-        returnTo !== undefined && isPageName(returnTo) ? pagePath(lng, returnTo) : undefined
+      const cookiesPage = pagePath(lng, 'cookies')
       if (policy.categories.length === 0) {
         // Nothing to choose: nothing is stored.
-        res.set('Cache-Control', 'no-store').redirect(303, back ?? pagePath(lng, 'cookies'))
+        res.set('Cache-Control', 'no-store').redirect(303, back ?? cookiesPage)
         return
       }
       res.cookie(consentCookieName, encodeConsent(policy, choices, new Date()), {
@@ -164,9 +172,12 @@ export function consentRoutes(deps: {
       })
       // Proof of consent: what was chosen, for which inventory, in which language; nobody's address.
       logger.info('consent saved', { inventoryVersion: policy.version, choices, language: lng })
-      res
-        .set('Cache-Control', 'no-store')
-        .redirect(303, back ?? `${pagePath(lng, 'cookies')}?saved=1#preferences`)
+      // Back where the choice was made, with the confirmation; on the cookie page, at the form.
+      const confirmation =
+        back === undefined || back === cookiesPage
+          ? `${cookiesPage}?saved=1#preferences`
+          : `${back}?saved=1`
+      res.set('Cache-Control', 'no-store').redirect(303, confirmation)
     },
   )
   return router

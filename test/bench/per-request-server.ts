@@ -26,7 +26,12 @@ if (checked.errors.length > 0 || !checked.site)
   throw new Error('the content has errors: run npm run check')
 const content = await buildContent(checked.site, checked.documents, new Date())
 const templates = compileTemplates(viewsDir, sources.views)
-const renderer = createPageRenderer(templates, content, assetsOf(sources.assets), config.baseUrl)
+const renderer = createPageRenderer(
+  templates,
+  content,
+  assetsOf(sources.assets, config.baseUrl),
+  config.baseUrl,
+)
 const pages = new Map([...pageTable(content)].map((entry) => [entry.path, entry]))
 
 const app = express()
@@ -39,9 +44,7 @@ app.get('/:lng/{:page}', (req, res, next) => {
     next()
     return
   }
-  const [consent] = consentViews(content.consent, content.site.cookieInventory, entry.language, {
-    withConfirmation: false,
-  })
+  const [consent] = consentViews(content.consent, content.site.cookieInventory, entry.language)
   if (!consent) throw new Error('no consent view')
   res.type('html').set('Cache-Control', 'public, max-age=300').send(renderer.page(entry, consent))
 })

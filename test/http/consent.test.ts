@@ -32,9 +32,12 @@ describe('with nothing to choose (the shipped inventory)', () => {
     expect(response.headers.location).toBe('/nb/cookies')
   })
 
-  it('links "Cookie settings" from every page footer', async () => {
-    const $ = parse((await request(site.app).get('/en/')).text)
-    expect($('footer a[href="/en/cookies#preferences"]').text()).toBe('Cookie settings')
+  it('shows no "Cookie settings" link in the footer, as there is nothing to set', async () => {
+    for (const path of ['/en/', '/nb/cookies', '/zh/versions']) {
+      const $ = parse((await request(site.app).get(path)).text)
+      expect($('footer nav a').length).toBeGreaterThan(0)
+      expect($('footer a[href$="#preferences"]')).toHaveLength(0)
+    }
   })
 })
 
@@ -115,18 +118,58 @@ describe('with an optional category (the example configuration)', () => {
     expect(withdrawnPage(`script[src="${analyticsScript}"]`)).toHaveLength(0)
   })
 
-  it("takes the banner's answer and returns the visitor to the page they were on", async () => {
-    const response = await postChoice(site, 'all=reject&return=contact', 'en').expect(303)
-    expect(response.headers.location).toBe('/en/contact')
-    const $ = parse(
-      (
-        await request(site.app)
-          .get('/en/contact')
-          .set('Cookie', cookieFrom(response.headers['set-cookie']))
-      ).text,
-    )
-    expect($('.consent-banner')).toHaveLength(0)
-    expect($(`script[src="${analyticsScript}"]`)).toHaveLength(0)
+  it('names the banner by its heading and says what each optional category is for', async () => {
+    const $ = parse((await request(site.app).get('/en/contact')).text)
+    const banner = $('.consent-banner')
+    expect(banner.attr('aria-labelledby')).toBe('consent-banner-heading')
+    expect(banner.find('h2#consent-banner-heading').text()).toBe('Cookies on this site')
+    const inventory = JSON.parse(readFileSync(optional.SITE_CONFIG, 'utf8')).cookieInventory as {
+      category: string
+      purpose: Record<string, string>
+    }[]
+    const optionalCookies = inventory.filter((entry) => entry.category !== 'necessary')
+    expect(optionalCookies.length).toBeGreaterThan(0)
+    const purposes = banner
+      .find('li')
+      .map((_, item) => visibleText($, item))
+      .get()
+      .join(' ')
+    for (const entry of optionalCookies) expect(purposes).toContain(entry.purpose.en)
+    expect(banner.find('input[name="return"]').attr('value')).toBe('/en/contact')
+  })
+
+  it.each([
+    ['/en/contact', 'reject', "You've rejected optional cookies."],
+    ['/nb/versions/2024', 'accept', 'Du har godtatt valgfrie informasjonskapsler.'],
+  ])(
+    "returns the banner's answer on %s to that page, confirmed, with a way to hide it",
+    async (path, answer, confirmation) => {
+      const lng = path.slice(1, 3)
+      const response = await postChoice(
+        site,
+        `all=${answer}&return=${encodeURIComponent(path)}`,
+        lng,
+      ).expect(303)
+      expect(response.headers.location).toBe(`${path}?saved=1`)
+      const cookie = cookieFrom(response.headers['set-cookie'])
+      const $ = parse((await request(site.app).get(`${path}?saved=1`).set('Cookie', cookie)).text)
+      expect($('.consent-banner form')).toHaveLength(0)
+      const saved = $('.consent-banner--saved')
+      expect(visibleText($, saved.find('[role="status"]'))).toBe(confirmation)
+      expect(saved.find(`a[href="/${lng}/cookies#preferences"]`)).toHaveLength(1)
+      expect(saved.find(`a[href="${path}"]`)).toHaveLength(1)
+      expect($(`script[src="${analyticsScript}"]`)).toHaveLength(answer === 'accept' ? 1 : 0)
+
+      // Hidden: the same page without the confirmation.
+      const hidden = parse((await request(site.app).get(path).set('Cookie', cookie)).text)
+      expect(hidden('.consent-banner')).toHaveLength(0)
+      expect(hidden('footer a[href$="#preferences"]')).toHaveLength(1)
+    },
+  )
+
+  it('returns a choice made in the banner of the cookie page to the form there', async () => {
+    const response = await postChoice(site, 'all=reject&return=%2Fnb%2Fcookies').expect(303)
+    expect(response.headers.location).toBe('/nb/cookies?saved=1#preferences')
   })
 
   it.each([
@@ -203,5 +246,28 @@ describe('/.well-known/gpc.json', () => {
     const response = await request(app).get('/.well-known/gpc.json').expect(200)
     expect(response.headers['content-type']).toBe('application/json')
     expect(response.body).toEqual({ gpc: true, lastUpdate: '2024-01-01' })
+  })
+})
+
+describe('where a choice may return to', () => {
+  // A site of their own: these posts count against the rate limit too.
+  let site: TestSite
+  beforeAll(async () => {
+    site = await createTestSite({ env: optional })
+  })
+
+  it.each([
+    'https://elsewhere.example/',
+    '//elsewhere.example/nb/',
+    '/en/contact',
+    '/nb/changes.atom',
+    '/nb/missing',
+    'contact',
+  ])('refuses to return a choice to %s', async (target) => {
+    const response = await postChoice(
+      site,
+      `all=reject&return=${encodeURIComponent(target)}`,
+    ).expect(400)
+    expect(response.headers['set-cookie']).toBeUndefined()
   })
 })

@@ -15,7 +15,15 @@ function expectErrorPage(html: string, heading: string): void {
   expect($('h1')).toHaveLength(1)
   expect($('h1').text()).toBe(heading)
   expect($('header nav.site-nav a')).toHaveLength(3)
-  expect($('main a[href="/nb/"]').text()).toBe('Gå til personvernerklæringen')
+  // A way onward to each of the site's main pages.
+  const onward = $('main nav.onward a')
+    .map((_, link) => $(link).attr('href'))
+    .get()
+  const menu = $('header nav.site-nav a')
+    .map((_, link) => $(link).attr('href'))
+    .get()
+  expect(onward).toEqual([...menu, '/nb/versions'])
+  expect($('main nav.onward a[href="/nb/"]').text()).toBe('Personvernerklæring')
 }
 
 describe('unknown languages and pages', () => {

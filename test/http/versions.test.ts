@@ -116,6 +116,7 @@ describe('before a new version takes effect', () => {
         text: [
           'Gjelder nå · Oppdatert: 2024',
           'Første publiserte versjon av personvernerklæringen.',
+          'Les hele versjonen',
         ],
         links: ['/nb/versions/2024'],
       },
@@ -334,7 +335,7 @@ describe('what staff write in a version', () => {
     })
     const { app } = await createTestSite({ sources: { localesDir: copy.dir }, now: before })
     const list = parse((await request(app).get('/nb/versions').expect(200)).text)
-    expect(list('.version-list > li').first().find('p').last().text()).toBe(summary)
+    expect(list('.version-list > li').first().find('.version-summary').text()).toBe(summary)
     expect(list('.version-list b, .version-list script')).toHaveLength(0)
     const feed = parseFeed((await request(app).get('/nb/changes.atom').expect(200)).text)
     expect(feed.items[0]?.description).toBe(summary)
