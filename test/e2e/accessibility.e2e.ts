@@ -47,7 +47,7 @@ describe.skipIf(!browserAvailable())('accessibility (axe-core, WCAG 2.2 A and AA
   ] as const
   const cases = variants.flatMap(([variant, paths]) =>
     paths.flatMap((urlPath) =>
-      [320, 1280].flatMap((width) =>
+      [320, 768, 1280].flatMap((width) =>
         (['light', 'dark'] as const).map((scheme) => ({ variant, urlPath, width, scheme })),
       ),
     ),

@@ -99,14 +99,19 @@ describe.skipIf(!browserAvailable())('in a real browser', () => {
       await context.close()
     })
 
-    it('answers the banner and returns to the page, with the banner gone', async () => {
+    it('answers the banner, confirms the choice on the same page, and hides the confirmation', async () => {
       const context = await browser.newContext({ javaScriptEnabled: false })
       const page = await context.newPage()
       await page.goto(`${choices.origin}/en/contact`)
       await page.click('.consent-banner button[value="reject"]')
+      await page.waitForURL(`${choices.origin}/en/contact?saved=1`)
+      expect(await page.locator('.consent-banner button').count()).toBe(0)
+      expect(await page.getByRole('status').textContent()).toBe("You've rejected optional cookies.")
+      expect((await context.cookies())[0]?.name).toBe('consent')
+      await page.click('.consent-banner >> text=Hide this message')
       await page.waitForURL(`${choices.origin}/en/contact`)
       expect(await page.locator('.consent-banner').count()).toBe(0)
-      expect((await context.cookies())[0]?.name).toBe('consent')
+      expect(await page.locator('h1').textContent()).toBe('Contact us')
       await context.close()
     })
 

@@ -1,38 +1,10 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { siteConfigWith } from '../helpers/site-config.js'
+import { siteWithCookiesOfTwoSites } from '../helpers/inventory-fixture.js'
 import { browserAvailable, launchBrowser } from './browser.js'
 import { type RunningSite, startSite } from './site-server.js'
 
-/** The test content with cookies of this site and of other companies, in every language. */
-const withInventory = siteConfigWith((json) => {
-  json.cookieInventory = [
-    {
-      name: '_shop_session',
-      provider: 'Selskapet selv',
-      purpose: {
-        nb: 'Husker handlekurven mens du handler.',
-        en: 'Remembers the basket while you shop.',
-        zh: '在您购物时记住购物车。',
-      },
-      category: 'necessary',
-      duration: 'session',
-      site: 'this',
-    },
-    {
-      name: '_ga',
-      provider: 'Google Ireland Limited',
-      purpose: {
-        nb: 'Skiller besøkende fra hverandre i besøksstatistikken.',
-        en: 'Tells visitors apart in the visitor statistics.',
-        zh: '在访问统计中区分不同的访问者。',
-      },
-      category: 'analytics',
-      duration: 'P2Y',
-      site: 'other',
-    },
-  ]
-})
+const withInventory = siteWithCookiesOfTwoSites()
 
 /** How many lines the text of each element matching `selector` takes, as the browser laid it out. */
 const linesOf = (
@@ -128,21 +100,4 @@ describe.skipIf(!browserAvailable())('on a phone and at other widths', () => {
     }))
     expect(seen).toEqual({ text: title, lines: 1 })
   })
-
-  it.each([320, 768, 1280])(
-    'has a header of one height on every page of the menu at %i px',
-    async (width) => {
-      const heights: number[] = []
-      for (const urlPath of ['/nb/', '/nb/cookies', '/nb/contact']) {
-        heights.push(
-          await at(width, urlPath, (page) =>
-            page.evaluate<number>(
-              `document.querySelector('header').getBoundingClientRect().height`,
-            ),
-          ),
-        )
-      }
-      expect(new Set(heights).size).toBe(1)
-    },
-  )
 })
