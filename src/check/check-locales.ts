@@ -4,6 +4,7 @@ import { sectionOrderProblems } from '../content/section-order.js'
 import { versionNamespace } from '../content/version-index.js'
 import type { SourceSet } from '../read/read-sources.js'
 import { warnAboutCopiedLanguage } from './check-copied-language.js'
+import { checkInBrief, warnAboutStaleSummaries } from './check-in-brief.js'
 import {
   checkLanguageIdentity,
   checkPolicy,
@@ -118,15 +119,21 @@ function checkLanguage(
     })
     warnAboutCopiedLanguage(document, earlier, report)
   }
+  const sourceOf = (ns: string) => (lng === source ? undefined : documents.get(`${source}/${ns}`))
   const draft = documents.get(`${lng}/draft`)
-  if (draft) checkPolicy(draft, order, report)
+  if (draft) {
+    checkPolicy(draft, order, report)
+    checkInBrief(draft, sourceOf('draft'), report)
+  }
   const common = documents.get(`${lng}/common`)
   if (common) checkLanguageIdentity(common, lng, report)
   for (const id of sources.versionIds) {
     const version = documents.get(`${lng}/${versionNamespace(id)}`)
     const sourceVersion = documents.get(`${source}/${versionNamespace(id)}`)
     const sectionOrder = lng === source || !sourceVersion ? undefined : sectionIdsOf(sourceVersion)
-    if (version) checkVersionText(version, sectionOrder, report)
+    if (!version) continue
+    checkVersionText(version, sectionOrder, report)
+    checkInBrief(version, sourceOf(versionNamespace(id)), report)
   }
 }
 
@@ -147,6 +154,11 @@ function warnAboutDrafts(
     const updated = typeof newest?.updated === 'string' ? newest.updated : ''
     warnAboutSourceText(sourceDraft, { updated, effective: newestId ?? '' }, report)
   }
+  const sourceVersions = versionIds.flatMap((id) => {
+    const document = documents.get(`${source}/${versionNamespace(id)}`)
+    return document ? [{ id, document }] : []
+  })
+  warnAboutStaleSummaries(sourceDraft, sourceVersions, report)
   if (!newestId) return
   const present = (ns: string) =>
     new Map(
@@ -168,7 +180,8 @@ function warnAboutDrafts(
 /**
  * Checks every locale file of every language against the Norwegian source: syntax, keys,
  * variables, empty texts, links, sections and their order, the published versions and their
- * dates; and warns about slips in the Norwegian text and about changes not published yet.
+ * dates, the short summary of each; and warns about slips in the Norwegian text, about changes
+ * not published yet and about summary lines whose section changed.
  */
 export function checkLocales(
   sources: SourceSet,

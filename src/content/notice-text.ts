@@ -1,8 +1,8 @@
 /**
  * What a published version holds of the notice that staff edit in `draft.json`: the date
- * lines, the note and the sections. The publish command snapshots it; the checker compares it.
+ * lines, the note, the short summary (`inBrief`) and the sections. The publish command snapshots it; the checker compares it.
  */
-export const versionedFields = ['updated', 'effective', 'note', 'sections'] as const
+export const versionedFields = ['updated', 'effective', 'note', 'inBrief', 'sections'] as const
 
 type Json = Record<string, unknown>
 

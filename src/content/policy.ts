@@ -2,6 +2,7 @@ import type { i18n } from 'i18next'
 import { pageLinkResolver } from '../config/site-pages.js'
 import { textWithDate } from './dates.js'
 import type { Html } from './html.js'
+import { buildInBrief, type InBriefLine } from './in-brief.js'
 import { textList, translatorFor } from './locales.js'
 import { renderParagraph } from './markup.js'
 import { type VersionEntry, versionNamespace } from './version-index.js'
@@ -23,6 +24,8 @@ export interface PolicyModel {
   /** What changed in this version, in a sentence or two. */
   readonly summary: string
   readonly note: string
+  /** The short summary shown above the contents, each line linking to its section. */
+  readonly inBrief: readonly InBriefLine[]
   readonly sections: readonly PolicySection[]
 }
 
@@ -42,6 +45,23 @@ export function buildPolicyVersion(
   const ns = versionNamespace(version.id)
   const file = `locales/${lng}/${ns}.json`
   const resolvePage = pageLinkResolver(lng)
+  const sections = order.map((id) => {
+    const sourceParagraphs = textList(i18n, lng, `${ns}:sections.${id}.paragraphs`)
+    return {
+      id,
+      heading: t(`${ns}:sections.${id}.heading`),
+      paragraphs: sourceParagraphs.map((text, index) =>
+        renderParagraph(
+          text,
+          resolvePage,
+          `locale file ${file}: sections.${id}.paragraphs[${index}]`,
+          t('common:translation.translatorNote'),
+        ),
+      ),
+      sourceParagraphs,
+    }
+  })
+  const inBrief = i18n.getResource(lng, ns, 'inBrief')
   return {
     version,
     updated: textWithDate(t(`${ns}:updated`, { skipInterpolation: true }), version.updated, lng),
@@ -52,21 +72,7 @@ export function buildPolicyVersion(
     ),
     summary: t(`${ns}:summary`),
     note: t(`${ns}:note`),
-    sections: order.map((id) => {
-      const sourceParagraphs = textList(i18n, lng, `${ns}:sections.${id}.paragraphs`)
-      return {
-        id,
-        heading: t(`${ns}:sections.${id}.heading`),
-        paragraphs: sourceParagraphs.map((text, index) =>
-          renderParagraph(
-            text,
-            resolvePage,
-            `locale file ${file}: sections.${id}.paragraphs[${index}]`,
-            t('common:translation.translatorNote'),
-          ),
-        ),
-        sourceParagraphs,
-      }
-    }),
+    inBrief: buildInBrief(inBrief, sections, resolvePage, `locale file ${file}`),
+    sections,
   }
 }

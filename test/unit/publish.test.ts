@@ -71,6 +71,25 @@ describe('planning a new version', () => {
     expect(plan(editedCopy().dir, effective).problems).toContain(problem)
   })
 
+  it('publishes the summary with the text, and counts a summary changed alone as a change', () => {
+    const copy = copyLocales()
+    const line: Record<string, string> = {
+      nb: 'Vi bevarer informasjonen din i 3 år.',
+      en: 'We keep your information for 3 years.',
+      zh: '我们将您的信息保存3年。',
+    }
+    for (const [lng, text] of Object.entries(line)) {
+      copy.edit(`${lng}/draft.json`, (json) => {
+        json.inBrief[2].text = text
+      })
+    }
+    const { plan: ready, problems } = plan(copy.dir, '2027-01-01')
+    expect(problems).toEqual([])
+    for (const [lng, text] of Object.entries(line)) {
+      expect(ready?.texts[lng]?.inBrief).toContainEqual({ text, section: 'processing' })
+    }
+  })
+
   it('refuses to publish a text that has not changed', () => {
     expect(plan(copyLocales().dir, '2027-01-01').problems).toEqual([
       "the text in every language's draft.json is the same as version 2024: edit it first, then publish",
