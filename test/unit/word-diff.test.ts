@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { wordChangeLimit, wordDiff } from '../../src/content/compare-versions.js'
+import { wordChangeLimit, wordDiff } from '../../src/content/word-diff.js'
 
 const words = (count: number, word: string) =>
   Array.from({ length: count }, (_, index) => `${word}${index}`).join(' ')
