@@ -63,3 +63,20 @@ export function wordDiff(before: string, after: string, tag: string): Piece[] {
     removed: chunk.removed,
   }))
 }
+
+/** How many words (not spaces or punctuation) the pieces add and remove. */
+export function changedWordCounts(
+  pieces: readonly Piece[],
+  tag: string,
+): { added: number; removed: number } {
+  const segmenter = segmenterFor(tag)
+  const wordsIn = (value: string) =>
+    [...segmenter.segment(value)].filter((segment) => segment.isWordLike).length
+  let added = 0
+  let removed = 0
+  for (const piece of pieces) {
+    if (piece.added) added += wordsIn(piece.value)
+    if (piece.removed) removed += wordsIn(piece.value)
+  }
+  return { added, removed }
+}
