@@ -1,14 +1,8 @@
-import { diffArrays } from 'diff'
-import { escapeHtml, type Html } from './html.js'
-import { plainText } from './markup.js'
-import type { PolicyModel, PolicySection } from './policy.js'
-
-/** Words a screen reader says where an insertion or a deletion starts and ends. */
-export interface ChangeMarkers {
-  readonly insertion: string
-  readonly deletion: string
-  readonly end: string
-}
+import { type ChangeMarkers, markPieces } from './change-marks.js'
+import { type ChangeCounts, compareParagraphs, type ParagraphChange } from './compare-paragraphs.js'
+import type { Html } from './html.js'
+import type { PolicyModel } from './policy.js'
+import { changedWordCounts, wordDiff } from './word-diff.js'
 
 export type SectionChange = 'added' | 'removed' | 'changed' | 'unchanged'
 
@@ -17,115 +11,13 @@ export interface SectionComparison {
   readonly change: SectionChange
   /** The heading, with its changed words marked. */
   readonly heading: Html
+  /** The heading as the newer version has it (the older one, for a removed section). */
+  readonly title: string
   /** The paragraphs as `<p>` elements, with changed words in `<ins>` and `<del>`. */
   readonly paragraphs: readonly Html[]
-}
-
-interface Piece {
-  readonly value: string
-  readonly added?: boolean
-  readonly removed?: boolean
-}
-
-const text = (value: string) => escapeHtml(value).replace(/\n/g, '<br>')
-
-function markPieces(pieces: readonly Piece[], markers: ChangeMarkers): Html {
-  const hidden = (words: string) => `<span class="visually-hidden">${escapeHtml(words)}</span>`
-  return pieces
-    .map((piece) => {
-      if (piece.added)
-        return `<ins>${hidden(`${markers.insertion} `)}${text(piece.value)}${hidden(markers.end)}</ins>`
-      if (piece.removed)
-        return `<del>${hidden(`${markers.deletion} `)}${text(piece.value)}${hidden(markers.end)}</del>`
-      return text(piece.value)
-    })
-    .join('') as Html
-}
-
-/**
- * Beyond this many words and spaces added or removed, a paragraph is shown as rewritten (the old struck
- * through, the new underlined): the word comparison's cost grows with the square of the changes,
- * and no text may hold up the server.
- */
-export const wordChangeLimit = 500
-
-const segmenters = new Map<string, Intl.Segmenter>()
-const segmenterFor = (tag: string) => {
-  let segmenter = segmenters.get(tag)
-  if (!segmenter) {
-    segmenter = new Intl.Segmenter(tag, { granularity: 'word' })
-    segmenters.set(tag, segmenter)
-  }
-  return segmenter
-}
-
-/** A text's words and the spaces between them, as the language splits them. */
-function wordsOf(text: string, segmenter: Intl.Segmenter): string[] {
-  const words: string[] = []
-  for (const { segment } of segmenter.segment(text)) {
-    const last = words.length - 1
-    // Runs of white space are one token, as a reader sees them.
-    if (last >= 0 && /^\s+$/.test(segment) && /^\s+$/.test(words[last] ?? ''))
-      words[last] += segment
-    else words.push(segment)
-  }
-  return words
-}
-
-/**
- * Compares words as the language splits them, so that Chinese, written without spaces, works
- * too. Each text is split once and the token lists compared (jsdiff's diffWords with a
- * segmenter splits the whole text again for every change, which a long text cannot afford).
- */
-export function wordDiff(before: string, after: string, tag: string): Piece[] {
-  if (before === after) return [{ value: after }]
-  if (before === '' || after === '') {
-    return [before === '' ? { value: after, added: true } : { value: before, removed: true }]
-  }
-  const segmenter = segmenterFor(tag)
-  const chunks = diffArrays(wordsOf(before, segmenter), wordsOf(after, segmenter), {
-    maxEditLength: wordChangeLimit,
-  })
-  if (!chunks) {
-    return [
-      { value: before, removed: true, added: false },
-      { value: after, added: true, removed: false },
-    ]
-  }
-  return chunks.map((chunk) => ({
-    value: chunk.value.join(''),
-    added: chunk.added,
-    removed: chunk.removed,
-  }))
-}
-
-function compareParagraphs(
-  before: readonly string[],
-  after: readonly string[],
-  tag: string,
-  markers: ChangeMarkers,
-): Html[] {
-  const paragraph = (pieces: Piece[]) => `<p>${markPieces(pieces, markers)}</p>` as Html
-  const out: Html[] = []
-  const chunks = diffArrays(before.map(plainText), after.map(plainText))
-  for (let index = 0; index < chunks.length; index++) {
-    const chunk = chunks[index]
-    if (!chunk) continue
-    const next = chunks[index + 1]
-    if (chunk.removed && next?.added) {
-      // A paragraph replaced by another: compare them word by word, pair by pair.
-      const count = Math.max(chunk.value.length, next.value.length)
-      for (let pair = 0; pair < count; pair++) {
-        out.push(paragraph(wordDiff(chunk.value[pair] ?? '', next.value[pair] ?? '', tag)))
-      }
-      index++
-      continue
-    }
-    for (const value of chunk.value) {
-      out.push(paragraph([{ value, added: chunk.added, removed: chunk.removed }]))
-    }
-  }
-  return out
+  /** Each paragraph that differs, before and after, as the notice shows it. */
+  readonly paragraphChanges: readonly ParagraphChange[]
+  readonly counts: ChangeCounts
 }
 
 /**
@@ -159,23 +51,34 @@ export function compareVersions(
     newer.sections.map((section) => section.id),
   )
   return ids.map((id) => {
-    const before: PolicySection | undefined = find(older, id)
-    const after: PolicySection | undefined = find(newer, id)
+    const before = find(older, id)
+    const after = find(newer, id)
     const headingPieces = wordDiff(before?.heading ?? '', after?.heading ?? '', tag)
-    const paragraphs = compareParagraphs(
-      before?.sourceParagraphs ?? [],
-      after?.sourceParagraphs ?? [],
-      tag,
-      markers,
-    )
+    const headingWords = changedWordCounts(headingPieces, tag)
+    const { paragraphs, paragraphChanges, counts } = compareParagraphs(before, after, tag, markers)
     const change: SectionChange = !before
       ? 'added'
       : !after
         ? 'removed'
-        : headingPieces.some((piece) => piece.added || piece.removed) ||
-            paragraphs.some((html) => html.includes('<ins>') || html.includes('<del>'))
+        : headingWords.added + headingWords.removed > 0 || paragraphChanges.length > 0
           ? 'changed'
           : 'unchanged'
-    return { id, change, heading: markPieces(headingPieces, markers), paragraphs }
+    return {
+      id,
+      change,
+      heading: markPieces(headingPieces, markers),
+      title: after?.heading ?? before?.heading ?? id,
+      paragraphs,
+      paragraphChanges,
+      // A new or removed section's heading comes with it: only changed headings count as words.
+      counts:
+        change === 'changed'
+          ? {
+              ...counts,
+              wordsAdded: counts.wordsAdded + headingWords.added,
+              wordsRemoved: counts.wordsRemoved + headingWords.removed,
+            }
+          : counts,
+    }
   })
 }

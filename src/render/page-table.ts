@@ -9,9 +9,10 @@ import {
 import type { Content, LanguageContent } from '../content/content-model.js'
 import { formatPolicyDate as formatted } from '../content/dates.js'
 import type { PolicyModel } from '../content/policy.js'
+import { compareView } from './compare-view.js'
 import type { PageParts } from './crawler-head.js'
 import type { TemplateName } from './templates.js'
-import { compareView, versionListView, versionStatusView } from './version-views.js'
+import { versionListView, versionStatusView } from './version-views.js'
 
 /**
  * One HTML page of the site: where it is, which template shows it, its head, and the data its

@@ -1,9 +1,7 @@
 import { comparePath, pagePath, versionPath, versionsPath } from '../config/site-pages.js'
-import { compareVersions } from '../content/compare-versions.js'
 import type { LanguageContent } from '../content/content-model.js'
 import { formatPolicyDate, textWithDate, textWithDates } from '../content/dates.js'
 import type { Html } from '../content/html.js'
-import type { PolicyModel } from '../content/policy.js'
 import type { VersionTimeline } from '../content/version-index.js'
 
 /** What the version pages show, shaped from the content so that the templates only print. */
@@ -95,46 +93,5 @@ export function versionStatusView(
     text,
     currentHref: pagePath(lng, 'policy'),
     allHref: versionsPath(lng),
-  }
-}
-
-/** Two versions compared: their dates and links, the newer one's summary, and each section. */
-export function compareView(language: LanguageContent, older: PolicyModel, newer: PolicyModel) {
-  const { t, lng, tag } = language
-  const sections = compareVersions(older, newer, tag, {
-    insertion: t('history:compare.insertion'),
-    deletion: t('history:compare.deletion'),
-    end: t('history:compare.end'),
-  })
-  const changed = sections.filter((section) => section.change !== 'unchanged').length
-  const changeLabels = {
-    added: t('history:compare.sectionAdded'),
-    removed: t('history:compare.sectionRemoved'),
-    changed: t('history:compare.sectionChanged'),
-    unchanged: t('history:compare.sectionUnchanged'),
-  }
-  return {
-    versions: textWithDates(
-      t('history:compare.versions', { skipInterpolation: true }),
-      { from: older.version.effective, to: newer.version.effective },
-      lng,
-    ),
-    links: [older, newer].map((policy) => ({
-      href: versionPath(lng, policy.version.id),
-      label: textWithDate(
-        t('history:list.item', { skipInterpolation: true }),
-        policy.version.effective,
-        lng,
-      ),
-    })),
-    summary: newer.summary,
-    changedCount:
-      changed === 0
-        ? t('history:compare.noChanges')
-        : t('history:compare.changed', { count: changed, total: sections.length }),
-    sections: sections.map((section) => ({
-      ...section,
-      changeLabel: changeLabels[section.change],
-    })),
   }
 }

@@ -1,36 +1,56 @@
 import { describe, expect, it } from 'vitest'
-import { wordChangeLimit, wordDiff } from '../../src/content/compare-versions.js'
+import { compareVersions } from '../../src/content/compare-versions.js'
+import type { Html } from '../../src/content/html.js'
+import type { PolicyModel } from '../../src/content/policy.js'
 
-const words = (count: number, word: string) =>
-  Array.from({ length: count }, (_, index) => `${word}${index}`).join(' ')
+const markers = { insertion: '[+', deletion: '[-', end: ']' }
 
-describe('comparing a paragraph word by word', () => {
-  it('marks the words that changed', () => {
-    const pieces = wordDiff('Vi lagrer data i Norge.', 'Vi lagrer data i Sverige.', 'nb')
-    expect(pieces.filter((piece) => piece.removed).map((piece) => piece.value)).toEqual(['Norge'])
-    expect(pieces.filter((piece) => piece.added).map((piece) => piece.value)).toEqual(['Sverige'])
+/** A version of the notice with just the sections a comparison reads. */
+const version = (sections: Record<string, { heading: string; paragraphs: string[] }>) =>
+  ({
+    sections: Object.entries(sections).map(([id, section]) => ({
+      id,
+      heading: section.heading,
+      sourceParagraphs: section.paragraphs,
+      paragraphs: section.paragraphs.map((text) => `<p>${text}</p>` as Html),
+    })),
+  }) as unknown as PolicyModel
+
+describe('comparing two versions section by section', () => {
+  const older = version({
+    about: { heading: 'Om oss', paragraphs: ['Vi lagrer data i Norge.', 'Uendret.'] },
+    gone: { heading: 'Borte', paragraphs: ['En.', 'To.'] },
+    same: { heading: 'Lik', paragraphs: ['Samme tekst.'] },
+  })
+  const newer = version({
+    about: {
+      heading: 'Om oss',
+      paragraphs: ['Vi lagrer alle data i Sverige.', 'Uendret.', 'Nytt avsnitt her.'],
+    },
+    same: { heading: 'Lik', paragraphs: ['Samme tekst.'] },
+    fresh: { heading: 'Ny', paragraphs: ['Helt ny.'] },
+  })
+  const sections = compareVersions(older, newer, 'nb', markers)
+  const byId = (id: string) => sections.find((section) => section.id === id)
+
+  it('counts the words and the paragraphs added and removed', () => {
+    expect(byId('about')?.counts).toEqual({
+      wordsAdded: 2,
+      wordsRemoved: 1,
+      paragraphsAdded: 1,
+      paragraphsRemoved: 0,
+    })
+    expect(byId('gone')?.counts).toMatchObject({ paragraphsRemoved: 2, wordsRemoved: 0 })
+    expect(byId('fresh')?.counts).toMatchObject({ paragraphsAdded: 1, wordsAdded: 0 })
+    expect(byId('same')?.change).toBe('unchanged')
   })
 
-  it('shows a paragraph rewritten beyond the limit as the old text and the new, whole', () => {
-    const before = words(wordChangeLimit * 2, 'gammel')
-    const after = words(wordChangeLimit * 2, 'ny')
-    expect(wordDiff(before, after, 'nb')).toEqual([
-      { value: before, removed: true, added: false },
-      { value: after, added: true, removed: false },
+  it('keeps each changed paragraph whole, as each version shows it', () => {
+    expect(byId('about')?.paragraphChanges).toEqual([
+      { before: '<p>Vi lagrer data i Norge.</p>', after: '<p>Vi lagrer alle data i Sverige.</p>' },
+      { before: null, after: '<p>Nytt avsnitt her.</p>' },
     ])
-  })
-
-  it('still compares word by word a long paragraph with a few changes', () => {
-    const before = words(4_000, 'ord')
-    const after = before.replace('ord17 ', 'ORD17 ')
-    const changed = wordDiff(before, after, 'nb').filter((piece) => piece.added || piece.removed)
-    expect(changed.map((piece) => piece.value)).toEqual(['ord17', 'ORD17'])
-  })
-
-  it('shows a paragraph that is new, or gone, as one insertion or deletion, and an unchanged one as it is', () => {
-    const paragraph = words(3_000, 'ord')
-    expect(wordDiff('', paragraph, 'nb')).toEqual([{ value: paragraph, added: true }])
-    expect(wordDiff(paragraph, '', 'nb')).toEqual([{ value: paragraph, removed: true }])
-    expect(wordDiff(paragraph, paragraph, 'nb')).toEqual([{ value: paragraph }])
+    expect(byId('same')?.paragraphChanges).toEqual([])
+    expect(byId('gone')?.title).toBe('Borte')
   })
 })
