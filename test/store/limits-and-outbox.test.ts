@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { createRequest } from '../../src/store/create-request.js'
+import { limitKey } from '../../src/store/limit-key.js'
 import { markFailed, markSent, nextDueMails, sendingLeaseMs } from '../../src/store/mail-outbox.js'
 import { openStore } from '../../src/store/open-store.js'
 import { countAndLimit, deleteLimitsBefore } from '../../src/store/request-limits.js'
@@ -9,6 +10,7 @@ import { storeKinds, testSealingKey, useStore } from '../helpers/store-under-tes
 const now = new Date('2026-04-01T10:00:00.000Z')
 const minute = 60_000
 const later = (ms: number) => new Date(now.getTime() + ms)
+const counterSecret = Buffer.from('the secret every process counts with', 'utf8')
 
 describe.each(storeKinds())('counters and the mail outbox on %s', (kind) => {
   const subject = useStore(kind)
@@ -22,7 +24,9 @@ describe.each(storeKinds())('counters and the mail outbox on %s', (kind) => {
 
   it('counts 20 requests at once exactly: each gets its own count, 1 to 20', async () => {
     const counts = await Promise.all(
-      Array.from({ length: 20 }, () => countAndLimit(db(), 'client:203.0.113.7', minute, 5, now)),
+      Array.from({ length: 20 }, () =>
+        countAndLimit(db(), limitKey('client', '203.0.113.7', counterSecret), minute, 5, now),
+      ),
     )
     expect(counts.map((count) => count.count).sort((a, b) => a - b)).toEqual(
       Array.from({ length: 20 }, (_, i) => i + 1),
@@ -36,7 +40,13 @@ describe.each(storeKinds())('counters and the mail outbox on %s', (kind) => {
     try {
       const counts = await Promise.all(
         Array.from({ length: 20 }, (_, i) =>
-          countAndLimit(i % 2 ? other.db : db(), 'email:kari@example.no', minute, 3, now),
+          countAndLimit(
+            i % 2 ? other.db : db(),
+            limitKey('email', 'kari@example.no', counterSecret),
+            minute,
+            3,
+            now,
+          ),
         ),
       )
       expect(counts.map((count) => count.count).sort((a, b) => a - b)).toEqual(

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { parseDatabaseUrl } from '../../src/config/database-url.js'
+import { limitKey } from '../../src/store/limit-key.js'
 import { newRequestReference } from '../../src/store/request-reference.js'
 import { seal, sealingKeyFrom, unseal } from '../../src/store/sealed-payload.js'
 import { newToken, sameHash, tokenHash } from '../../src/store/store-tokens.js'
@@ -52,5 +53,20 @@ describe('tokens, references and sealed payloads', () => {
     expect(parseDatabaseUrl('postgresql://db/personvern')).toBe('postgresql://db/personvern')
     expect(() => parseDatabaseUrl('mysql://db/x')).toThrow(/postgres:\/\//)
     expect(() => parseDatabaseUrl('not a url')).toThrow(/DATABASE_URL/)
+  })
+
+  it('counts limits under keyed hashes, never the address itself', () => {
+    const secret = Buffer.from('the counters are shared by every process', 'utf8')
+    const client = limitKey('client', '203.0.113.7', secret)
+    expect(client).toMatch(/^client:[A-Za-z0-9_-]{43}$/)
+    expect(client).not.toContain('203.0.113.7')
+    expect(limitKey('client', '203.0.113.7', secret)).toBe(client)
+    expect(limitKey('client', '203.0.113.8', secret)).not.toBe(client)
+    expect(limitKey('client', '203.0.113.7', Buffer.from('another secret'))).not.toBe(client)
+    // One address however it is typed; and an address is never counted as a client.
+    expect(limitKey('email', ' Kari@Example.NO', secret)).toBe(
+      limitKey('email', 'kari@example.no', secret),
+    )
+    expect(limitKey('email', '203.0.113.7', secret).slice(6)).not.toBe(client.slice(7))
   })
 })
