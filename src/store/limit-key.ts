@@ -1,0 +1,12 @@
+import { createHmac } from 'node:crypto'
+
+/**
+ * The key a limit counts under, for a client's address or an email address, without keeping
+ * either: a keyed hash, since a plain one of an IPv4 address is undone by trying all 2³² of
+ * them. Counters are shared between processes, so they must all be given the same secret.
+ */
+export function limitKey(scope: 'client' | 'email', value: string, secret: Buffer): string {
+  const normalized = scope === 'email' ? value.trim().toLowerCase() : value
+  const digest = createHmac('sha256', secret).update(`${scope}\0${normalized}`).digest('base64url')
+  return `${scope}:${digest}`
+}

@@ -1,0 +1,15 @@
+import type { Migration, MigrationProvider } from 'kysely/migration'
+import * as privacyRequests from './migrations/0001-privacy-requests.js'
+
+// Imported, not found by scanning a folder at run time: the list is the same from src/ under
+// tsx and from build/ after tsc, and a migration missing from it fails the type check.
+// Names sort in the order they apply; add new ones at the end.
+const migrations: Record<string, Migration> = {
+  '0001-privacy-requests': privacyRequests,
+}
+
+export const migrationProvider: MigrationProvider = {
+  async getMigrations() {
+    return migrations
+  },
+}
