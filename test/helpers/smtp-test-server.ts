@@ -1,0 +1,80 @@
+import { type ParsedMail, simpleParser } from 'mailparser'
+import { SMTPServer, type SMTPServerOptions } from 'smtp-server'
+import { freePort } from './free-port.js'
+
+/** One email as the test server received it: the envelope, the raw message and it parsed. */
+export interface ReceivedMail {
+  readonly envelopeTo: readonly string[]
+  readonly user: string | undefined
+  readonly raw: string
+  readonly parsed: ParsedMail
+}
+
+export interface TestSmtpServer {
+  readonly port: number
+  /** SMTP_URL for this server, with the login when it asks for one. */
+  readonly url: string
+  readonly received: ReceivedMail[]
+  stop(): Promise<void>
+}
+
+/**
+ * A real SMTP server (smtp-server) on 127.0.0.1 and a free port, keeping what it receives. With
+ * `login`, it refuses mail until the client logs in with it; `refuseRecipient` answers every
+ * RCPT TO with that reply code.
+ */
+export async function startSmtpServer(
+  options: { login?: { user: string; pass: string }; refuseRecipient?: number } = {},
+): Promise<TestSmtpServer> {
+  const received: ReceivedMail[] = []
+  const { login, refuseRecipient } = options
+  const settings: SMTPServerOptions = {
+    secure: false,
+    disabledCommands: login ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
+    authOptional: !login,
+    allowInsecureAuth: true,
+    logger: false,
+    onAuth(auth, _session, callback) {
+      if (auth.username === login?.user && auth.password === login?.pass) {
+        return callback(null, { user: auth.username })
+      }
+      return callback(new Error('Invalid username or password'))
+    },
+    onRcptTo(_address, _session, callback) {
+      if (refuseRecipient === undefined) return callback()
+      const error = Object.assign(new Error(`recipient refused (${refuseRecipient})`), {
+        responseCode: refuseRecipient,
+      })
+      return callback(error)
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = []
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk))
+      stream.on('end', () => {
+        const raw = Buffer.concat(chunks)
+        simpleParser(raw).then((parsed) => {
+          received.push({
+            envelopeTo: session.envelope.rcptTo.map((address) => address.address),
+            user: typeof session.user === 'string' ? session.user : undefined,
+            raw: raw.toString('utf8'),
+            parsed,
+          })
+          callback()
+        }, callback)
+      })
+    },
+  }
+  const server = new SMTPServer(settings)
+  const port = await freePort()
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(port, '127.0.0.1', () => resolve())
+  })
+  const credentials = login ? `${login.user}:${login.pass}@` : ''
+  return {
+    port,
+    url: `smtp://${credentials}127.0.0.1:${port}`,
+    received,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  }
+}
