@@ -4,6 +4,7 @@ import { freePort } from './free-port.js'
 
 /** One email as the test server received it: the envelope, the raw message and it parsed. */
 export interface ReceivedMail {
+  readonly envelopeFrom: string | undefined
   readonly envelopeTo: readonly string[]
   readonly user: string | undefined
   readonly raw: string
@@ -53,7 +54,9 @@ export async function startSmtpServer(
       stream.on('end', () => {
         const raw = Buffer.concat(chunks)
         simpleParser(raw).then((parsed) => {
+          const mailFrom = session.envelope.mailFrom
           received.push({
+            envelopeFrom: mailFrom ? mailFrom.address : undefined,
             envelopeTo: session.envelope.rcptTo.map((address) => address.address),
             user: typeof session.user === 'string' ? session.user : undefined,
             raw: raw.toString('utf8'),

@@ -86,6 +86,7 @@ describe('emails sent through a real SMTP server', () => {
       expect(sent.messageId).toMatch(/^<.+@.+>$/)
       const [received] = smtp.received
       expect(smtp.received).toHaveLength(1)
+      expect(received?.envelopeFrom).toBe('personvern@example.no')
       expect(received?.envelopeTo).toEqual(['kari@example.no'])
       expect(recipients(received?.parsed.to)).toEqual([
         { name: 'Kari Nordmann', address: 'kari@example.no' },
