@@ -37,19 +37,30 @@ const passingCodes = new Set([
   'EBUSY',
 ])
 
+/** TLS refused the server's certificate (self-signed, expired, another name): configuration. */
+const certificateProblem = /CERT|SELF_SIGNED|ALTNAME|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER/
+
 /**
  * The error of a failed send as MailNotSent: a 4xx reply or a failed connection may pass
- * (retryable), a 5xx reply (the server refused the email or the login) never will.
+ * (retryable); a 5xx reply (the server refused the email or the login) or a certificate that
+ * fails never will.
  */
 export function mailNotSentFrom(error: unknown): MailNotSent {
   if (error instanceof MailNotSent) return error
-  const failure = error as { message?: unknown; code?: unknown; responseCode?: unknown }
+  const failure = error as {
+    message?: unknown
+    code?: unknown
+    originalCode?: unknown
+    responseCode?: unknown
+  }
   const code = typeof failure?.code === 'string' ? failure.code : undefined
+  // nodemailer keeps the system's code (a TLS error's) apart from its own ESOCKET.
+  const cause = typeof failure?.originalCode === 'string' ? failure.originalCode : ''
   const responseCode = typeof failure?.responseCode === 'number' ? failure.responseCode : undefined
   const retryable =
     responseCode !== undefined
       ? responseCode >= 400 && responseCode < 500
-      : code !== undefined && passingCodes.has(code)
+      : code !== undefined && passingCodes.has(code) && !certificateProblem.test(cause)
   const message = typeof failure?.message === 'string' ? failure.message : String(error)
   const details = [code, responseCode].filter((part) => part !== undefined).join(' ')
   return new MailNotSent(`mail not sent: ${message}${details ? ` (${details})` : ''}`, {

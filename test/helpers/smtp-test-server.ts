@@ -1,9 +1,13 @@
+import { readFileSync } from 'node:fs'
 import { type ParsedMail, simpleParser } from 'mailparser'
 import { SMTPServer, type SMTPServerOptions } from 'smtp-server'
 import { freePort } from './free-port.js'
+import { fixture } from './test-site.js'
 
 /** One email as the test server received it: the envelope, the raw message and it parsed. */
 export interface ReceivedMail {
+  /** Whether it came over TLS. */
+  readonly secure: boolean
   readonly envelopeFrom: string | undefined
   readonly envelopeTo: readonly string[]
   readonly user: string | undefined
@@ -22,15 +26,22 @@ export interface TestSmtpServer {
 /**
  * A real SMTP server (smtp-server) on 127.0.0.1 and a free port, keeping what it receives. With
  * `login`, it refuses mail until the client logs in with it; `refuseRecipient` answers every
- * RCPT TO with that reply code.
+ * RCPT TO with that reply code; with `tls`, it speaks TLS from the first byte (smtps://), with the
+ * certificate for 127.0.0.1 in test/fixtures/tls.
  */
 export async function startSmtpServer(
-  options: { login?: { user: string; pass: string }; refuseRecipient?: number } = {},
+  options: { login?: { user: string; pass: string }; refuseRecipient?: number; tls?: boolean } = {},
 ): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = []
-  const { login, refuseRecipient } = options
+  const { login, refuseRecipient, tls = false } = options
   const settings: SMTPServerOptions = {
-    secure: false,
+    secure: tls,
+    ...(tls
+      ? {
+          cert: readFileSync(fixture('tls/loopback-cert.pem')),
+          key: readFileSync(fixture('tls/loopback-key.pem')),
+        }
+      : {}),
     disabledCommands: login ? ['STARTTLS'] : ['STARTTLS', 'AUTH'],
     authOptional: !login,
     allowInsecureAuth: true,
@@ -56,6 +67,7 @@ export async function startSmtpServer(
         simpleParser(raw).then((parsed) => {
           const mailFrom = session.envelope.mailFrom
           received.push({
+            secure: session.secure,
             envelopeFrom: mailFrom ? mailFrom.address : undefined,
             envelopeTo: session.envelope.rcptTo.map((address) => address.address),
             user: typeof session.user === 'string' ? session.user : undefined,
@@ -76,7 +88,7 @@ export async function startSmtpServer(
   const credentials = login ? `${login.user}:${login.pass}@` : ''
   return {
     port,
-    url: `smtp://${credentials}127.0.0.1:${port}`,
+    url: `${tls ? 'smtps' : 'smtp'}://${credentials}127.0.0.1:${port}`,
     received,
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   }

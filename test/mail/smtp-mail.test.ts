@@ -235,6 +235,34 @@ describe('SMTP with a login', () => {
   })
 })
 
+describe('SMTP over TLS', () => {
+  it('speaks TLS from the first byte with smtps://', async () => {
+    const smtp = await server({ tls: true, login: { user: 'personvern', pass: 'secret' } })
+    // The test certificate is its own authority; a real server's is checked as usual.
+    await sendMail(mailerFor(`${smtp.url}?tls.rejectUnauthorized=false`), {
+      to: { name: 'Kari', address: 'kari@example.no' },
+      mail: composeMail(t.nb as Translate, site, confirm('Kari')),
+    })
+    expect(smtp.received.map(({ secure, user }) => ({ secure, user }))).toEqual([
+      { secure: true, user: 'personvern' },
+    ])
+  })
+
+  it('refuses a certificate it cannot verify, not retryable', async () => {
+    const smtp = await server({ tls: true })
+    const error = await rejection(
+      sendMail(mailerFor(smtp.url), {
+        to: { name: 'Kari', address: 'kari@example.no' },
+        mail: composeMail(t.nb as Translate, site, confirm('Kari')),
+      }),
+    )
+    expect(error.message).toMatch(/self[- ]signed/i)
+    // A certificate that fails is a mistake of configuration: trying again will not help.
+    expect(error.retryable).toBe(false)
+    expect(smtp.received).toEqual([])
+  })
+})
+
 describe('when the mail server fails', () => {
   const mail = () => composeMail(t.nb as Translate, site, confirm('Kari'))
   const to = { name: 'Kari', address: 'kari@example.no' }
