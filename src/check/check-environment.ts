@@ -8,6 +8,7 @@ import {
   parsePort,
   parseTrustProxyHops,
 } from '../config/environment.js'
+import { parseMailFrom, parseSmtpUrl } from '../config/mail-environment.js'
 import type { Finding } from './findings.js'
 
 /** The environment variables, checked as the server reads them; each problem is a finding. */
@@ -37,5 +38,9 @@ export function checkEnvironment(env: NodeJS.ProcessEnv): {
   environment('COOKIE_SECRET', () => parseCookieSecret(env.COOKIE_SECRET, mode))
   environment('TRUST_PROXY_HOPS', () => parseTrustProxyHops(env.TRUST_PROXY_HOPS))
   environment('MAX_CONNECTIONS', () => parseMaxConnections(env.MAX_CONNECTIONS))
+  const smtpUrl = environment('SMTP_URL', () => parseSmtpUrl(env.SMTP_URL))
+  environment('MAIL_FROM', () =>
+    parseMailFrom(env.MAIL_FROM, smtpUrl ?? (env.SMTP_URL || undefined)),
+  )
   return { findings, mode }
 }

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { ConfigError } from './config-error.js'
+import { parseMailFrom, parseSmtpUrl } from './mail-environment.js'
 import { defaultSiteConfigPath, lastGoodContentPath, packageRoot } from './paths.js'
 
 export type Environment = 'production' | 'development' | 'test'
@@ -20,6 +21,10 @@ export interface Config {
   readonly trustProxyHops: number
   /** Connections served at once; more are refused until some close (MAX_CONNECTIONS). */
   readonly maxConnections: number
+  /** The mail server the emails to visitors go through (SMTP_URL); none: the outbox folder. */
+  readonly smtpUrl: string | undefined
+  /** The sender of those emails (MAIL_FROM); required with SMTP_URL. */
+  readonly mailFrom: string
 }
 
 export interface LoadedConfig {
@@ -118,6 +123,7 @@ export function siteConfigPathFrom(environment: NodeJS.ProcessEnv): string {
 export function loadConfig(environment: NodeJS.ProcessEnv): LoadedConfig {
   const env = parseEnvironment(environment.NODE_ENV)
   const port = parsePort(environment.PORT)
+  const smtpUrl = parseSmtpUrl(environment.SMTP_URL)
   const config: Config = Object.freeze({
     env,
     port,
@@ -130,6 +136,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): LoadedConfig {
     cookieSecret: parseCookieSecret(environment.COOKIE_SECRET, env),
     trustProxyHops: parseTrustProxyHops(environment.TRUST_PROXY_HOPS),
     maxConnections: parseMaxConnections(environment.MAX_CONNECTIONS),
+    smtpUrl,
+    mailFrom: parseMailFrom(environment.MAIL_FROM, smtpUrl),
   })
   return { config }
 }

@@ -2,10 +2,19 @@ import i18next, { type i18n, type TOptions } from 'i18next'
 import { ConfigError } from '../config/config-error.js'
 
 /**
- * One locale file per page, `common` for what every page shares, and `draft`: the notice as staff
- * are writing it, which no public page shows until it is published.
+ * One locale file per page, `common` for what every page shares, `draft`: the notice as staff
+ * are writing it, which no public page shows until it is published, and `mail`: the emails to
+ * visitors about their privacy requests.
  */
-export const namespaces = ['common', 'policy', 'cookies', 'contact', 'history', 'draft'] as const
+export const namespaces = [
+  'common',
+  'policy',
+  'cookies',
+  'contact',
+  'history',
+  'draft',
+  'mail',
+] as const
 
 /** Looks up a text; a key that is missing or not a text is an error, never a raw key on the page. */
 export type Translate = (key: string, options?: TOptions) => string
