@@ -1,18 +1,10 @@
-/**
- * The kinds of privacy request a visitor can send, after the rights of GDPR Articles 15 to 21;
- * each has its words in `locales/{lng}/mail.json` under `kinds`.
- */
-export const requestKinds = [
-  'access',
-  'rectification',
-  'erasure',
-  'restriction',
-  'portability',
-  'objection',
-  'other',
-] as const
+import { type RequestKind, requestKinds } from '../store/request-kinds.js'
 
-export type RequestKind = (typeof requestKinds)[number]
+/**
+ * The kinds of privacy request a visitor can send, as the store keeps them; each has its words
+ * in `locales/{lng}/mail.json` under `kinds`.
+ */
+export { type RequestKind, requestKinds }
 
 export function isRequestKind(value: unknown): value is RequestKind {
   return typeof value === 'string' && (requestKinds as readonly string[]).includes(value)
