@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { ConfigError } from './config-error.js'
+import { parseDatabaseUrl } from './database-url.js'
 import { parseMailFrom, parseSmtpUrl } from './mail-environment.js'
 import { defaultSiteConfigPath, lastGoodContentPath, packageRoot } from './paths.js'
 
@@ -25,6 +26,10 @@ export interface Config {
   readonly smtpUrl: string | undefined
   /** The sender of those emails (MAIL_FROM); required with SMTP_URL. */
   readonly mailFrom: string
+  /** Seals the tokens in queued emails and keys the request limits (REQUESTS_SECRET). */
+  readonly requestsSecret: string | undefined
+  /** The records' database (DATABASE_URL, postgres://…); none: SQLite in data/. */
+  readonly databaseUrl: string | undefined
 }
 
 export interface LoadedConfig {
@@ -112,6 +117,15 @@ export function parseMaxConnections(value: string | undefined): number {
   return Number(value)
 }
 
+/** REQUESTS_SECRET, when set: at least 32 characters. Whether it is required depends on the site. */
+export function parseRequestsSecret(value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined
+  if (value.length < 32) {
+    throw new ConfigError('REQUESTS_SECRET must be at least 32 characters long')
+  }
+  return value
+}
+
 /** The site configuration file: SITE_CONFIG (relative to the project), or config/site.json. */
 export function siteConfigPathFrom(environment: NodeJS.ProcessEnv): string {
   return environment.SITE_CONFIG
@@ -138,6 +152,8 @@ export function loadConfig(environment: NodeJS.ProcessEnv): LoadedConfig {
     maxConnections: parseMaxConnections(environment.MAX_CONNECTIONS),
     smtpUrl,
     mailFrom: parseMailFrom(environment.MAIL_FROM, smtpUrl),
+    requestsSecret: parseRequestsSecret(environment.REQUESTS_SECRET),
+    databaseUrl: parseDatabaseUrl(environment.DATABASE_URL),
   })
   return { config }
 }

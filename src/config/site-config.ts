@@ -3,6 +3,7 @@ import { type CookieEntry, parseCookie } from './cookie-inventory-config.js'
 import { type FieldReader, fieldReader, type Path, type Report } from './field-reader.js'
 import { isObject, type Json } from './json-value.js'
 import { type OtherSite, parseOtherSites } from './other-sites-config.js'
+import { type PrivacyRequestsConfig, parsePrivacyRequests } from './privacy-requests-config.js'
 
 /** The address in parts, for structured data (schema.org PostalAddress). */
 export interface PostalAddress {
@@ -52,6 +53,8 @@ export interface SiteConfig {
   readonly consentCookieDomain?: string
   /** The company's other websites the cookie scan visits, with their banners' controls. */
   readonly otherSites: readonly OtherSite[]
+  /** The form for privacy requests and its records; off unless turned on. */
+  readonly privacyRequests: PrivacyRequestsConfig
 }
 
 /** A problem in the site configuration, at a path inside the JSON such as `contact.email`. */
@@ -247,6 +250,7 @@ export function parseSiteConfig(raw: unknown): {
   const cookieInventoryOfOtherSites = parseOtherSitesState(root, problem)
   const acceptLanguage = parseAcceptLanguagePatterns(root.acceptLanguage, languages, problem)
   const otherSites = parseOtherSites(root, problem)
+  const privacyRequests = parsePrivacyRequests(root, problem)
   const consentCookieDomain = read.text(root, ['consentCookieDomain'], false)
   if (consentCookieDomain !== '' && !/^\.?([a-z0-9-]+\.)+[a-z]{2,}$/i.test(consentCookieDomain)) {
     problem(['consentCookieDomain'], `"${consentCookieDomain}" must be a domain such as example.no`)
@@ -261,6 +265,7 @@ export function parseSiteConfig(raw: unknown): {
     cookieInventoryOfOtherSites,
     ...(consentCookieDomain ? { consentCookieDomain } : {}),
     otherSites,
+    privacyRequests,
   }
   return problems.length > 0 ? { problems } : { config: deepFreeze(config), problems }
 }

@@ -56,3 +56,18 @@ export function comparePath(lng: string, older: string, newer: string): string {
 export function feedPath(lng: string): string {
   return `/${lng}/changes.atom`
 }
+
+/** The form for privacy requests. */
+export function requestPath(lng: string): string {
+  return `/${lng}/request`
+}
+
+/** A request's status page, reached through the link in the email. */
+export function requestStatusPath(lng: string, token: string): string {
+  return `/${lng}/request/${token}`
+}
+
+/** The page that confirms a request's email address, reached through the link in the email. */
+export function requestConfirmPath(lng: string, token: string): string {
+  return `/${lng}/request/confirm/${token}`
+}

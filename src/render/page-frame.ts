@@ -4,6 +4,7 @@ import {
   type PageName,
   pageNames,
   pagePath,
+  requestPath,
   versionsPath,
 } from '../config/site-pages.js'
 import { contactDetailsIn } from '../content/contact-details.js'
@@ -85,6 +86,8 @@ export function pageFrame(
     announcement: announcementOf(content, language, pathIn),
     feed: { href: feedPath(lng), title: t('history:feed.title') },
     versionsHref: versionsPath(lng),
+    // The form for privacy requests, linked from the notice and the contact page when it is on.
+    requestHref: content.site.privacyRequests.enabled ? requestPath(lng) : null,
     updated: textWithDate(
       t('common:footer.updated', { skipInterpolation: true }),
       language.policy.version.updated,
