@@ -4,12 +4,14 @@ import { formatFinding } from './check/findings.js'
 import type { Config } from './config/environment.js'
 import type { Logger } from './log/logger.js'
 import type { Readiness } from './reload/site-reloader.js'
+import type { RequestDesk } from './requests/request-desk.js'
 import { consentRoutes } from './routes/consent.js'
 import { errorHandler, notFound } from './routes/errors.js'
 import { healthRoutes } from './routes/health.js'
 import { rejectMalformedUrl } from './routes/malformed-url.js'
 import { pageRoutes } from './routes/pages.js'
 import { answerMethods } from './routes/path-methods.js'
+import { privacyRequestRoutes } from './routes/privacy-requests.js'
 import { securityHeaders } from './routes/security-headers.js'
 
 export interface AppDeps {
@@ -19,6 +21,8 @@ export interface AppDeps {
   readonly logger: Logger
   /** How content loading went; without a reloader the first build is all there is. */
   readonly readiness?: () => Readiness
+  /** Where privacy requests are kept; without it the form's post gets 503. */
+  readonly requests?: RequestDesk
 }
 
 /** The request pipeline, top to bottom. Never listens: server.ts does. */
@@ -50,6 +54,14 @@ export function createApp(deps: AppDeps): Express {
   app.use(healthRoutes(readiness))
   app.use(rejectMalformedUrl())
   app.use(consentRoutes({ config: deps.config, current: deps.current, logger: deps.logger }))
+  app.use(
+    privacyRequestRoutes({
+      config: deps.config,
+      current: deps.current,
+      logger: deps.logger,
+      desk: deps.requests,
+    }),
+  )
   app.use(pageRoutes(deps.current))
   app.use(notFound())
   app.use(errorHandler({ current: deps.current, logger: deps.logger, production }))

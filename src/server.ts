@@ -8,6 +8,7 @@ import { compressedDir, displayPath } from './config/paths.js'
 import type { SiteServer } from './http/http-server.js'
 import { createLogger } from './log/logger.js'
 import { createSiteReloader, logDraftErrors, type SiteReloader } from './reload/site-reloader.js'
+import { type RequestDesk, requestDesk } from './requests/request-desk.js'
 
 const logger = createLogger()
 const shutdownDeadlineMs = 10_000
@@ -27,18 +28,52 @@ function logWarnings(site: ServedSite, config: Config): void {
  * Stops accepting connections; requests in flight finish with `Connection: close`, connections
  * with none close at once, then the process exits.
  */
-function shutDown(signal: string, server: SiteServer, reloader: SiteReloader): void {
+function shutDown(
+  signal: string,
+  server: SiteServer,
+  reloader: SiteReloader,
+  requests: RequestDesk | undefined,
+): void {
   logger.info('shutting down', { signal })
   void reloader.close()
   server.closeGracefully(() => {
-    logger.flush()
-    process.exit(0)
+    // Every acknowledged request is committed already; this only ends the connections.
+    void (requests?.close() ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => {
+        logger.flush()
+        process.exit(0)
+      })
   })
   setTimeout(() => {
     logger.warn('requests still open at the shutdown deadline: exiting anyway')
     logger.flush()
     process.exit(0)
   }, shutdownDeadlineMs).unref()
+}
+
+/**
+ * The records of privacy requests: opened (and migrated) at start when the form is on, so a
+ * database or mail configuration that cannot work stops the start with its reason. With the
+ * form off they open only if a reload turns it on, where the configuration allows.
+ */
+async function openRequestDesk(
+  config: Config,
+  site: ServedSite,
+  current: () => ServedSite,
+): Promise<RequestDesk | undefined> {
+  if (!site.requests) {
+    try {
+      return requestDesk({ config, current, logger })
+    } catch (error) {
+      if (error instanceof ConfigError) return undefined
+      throw error
+    }
+  }
+  const desk = requestDesk({ config, current, logger })
+  const { store } = await desk.records()
+  logger.info('privacy requests on', { database: store.dialect })
+  return desk
 }
 
 async function start(): Promise<void> {
@@ -80,7 +115,14 @@ async function start(): Promise<void> {
     () => void reloader.reload('daily refresh').catch(() => undefined),
     86_400_000,
   ).unref()
-  const deps = { config, current: reloader.current, readiness: reloader.readiness, logger }
+  const requests = await openRequestDesk(config, site, reloader.current)
+  const deps = {
+    config,
+    current: reloader.current,
+    readiness: reloader.readiness,
+    logger,
+    ...(requests ? { requests } : {}),
+  }
   const handler = createRequestHandler(deps, createApp(deps))
 
   const server = createHttpServer(
@@ -104,7 +146,7 @@ async function start(): Promise<void> {
     process.exit(1)
   })
 
-  const shutdown = (signal: string) => shutDown(signal, server, reloader)
+  const shutdown = (signal: string) => shutDown(signal, server, reloader, requests)
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))
 }

@@ -14,6 +14,7 @@ import { compileTemplates } from '../render/templates.js'
 import { type TimeSlice, timeSlicer } from '../render/time-slice.js'
 import { ContentRejected } from './content-rejected.js'
 import { saveLastGood } from './last-good.js'
+import { type RequestKit, requestKitOf } from './request-kit.js'
 import type { ServedSite } from './served-site.js'
 import { defaultSources, type SiteSources } from './site-sources.js'
 
@@ -119,5 +120,8 @@ async function prepareSite(
     notice: noticeState(content.timeline),
     nextChangeAt: content.timeline.nextChangeAt,
     ...(production ? {} : { errorDetailsPages: errorDetailsPages(content, renderer) }),
+    ...withRequestKit(requestKitOf(content, renderer, sources.viewsDir)),
   }
 }
+
+const withRequestKit = (kit: RequestKit | undefined) => (kit ? { requests: kit } : {})

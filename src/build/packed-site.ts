@@ -29,6 +29,7 @@ export function packSite(site: ServedSite): PackedSite {
     notice: site.notice,
     nextChangeAt: site.nextChangeAt,
     ...(site.errorDetailsPages ? { errorDetailsPages: site.errorDetailsPages } : {}),
+    ...(site.requests ? { requests: site.requests } : {}),
   }
 }
 

@@ -5,6 +5,7 @@ import type { NoticeState } from '../content/version-index.js'
 import type { HeaderList } from '../prepare/prepared-response.js'
 import type { ResponseTable } from '../prepare/response-table.js'
 import type { ErrorDetailsPage } from '../render/error-details-page.js'
+import type { RequestKit } from './request-kit.js'
 
 /**
  * What answering requests needs of a build: every prepared response, and the little a request
@@ -29,4 +30,6 @@ export interface ServedSite {
   readonly nextChangeAt: Date | undefined
   /** Outside production: the 500 page by language, with a place for the error's stack. */
   readonly errorDetailsPages?: ReadonlyMap<string, ErrorDetailsPage>
+  /** With the form for privacy requests on: what its pages and emails are made of. */
+  readonly requests?: RequestKit
 }

@@ -75,7 +75,15 @@ export interface Content {
   readonly languages: readonly LanguageContent[]
   /** Which version is in force at the time of the build, and which are announced. */
   readonly timeline: VersionTimeline
+  /**
+   * The texts the request pages and emails are made of where requests are answered, away from
+   * this model: the `common`, `request` and `mail` locale files of every language.
+   */
+  readonly recordTexts: LocaleResources
 }
+
+/** The namespaces of the pages and emails about a visitor's request. */
+export const recordNamespaces = ['common', 'request', 'mail'] as const
 
 /** The files as parsed by the check stage, by key: `versions`, `nb/policy`, `en/versions/2024`. */
 export type ParsedFiles = ReadonlyMap<string, { readonly value: unknown }>
@@ -122,7 +130,14 @@ export async function buildContent(
       cookies: cookiesModel(site, lng, t, consent.categories.length > 0),
     }
   })
-  return { site, consent, contact: buildContactDetails(site), languages, timeline }
+  return {
+    site,
+    consent,
+    contact: buildContactDetails(site),
+    languages,
+    timeline,
+    recordTexts: localeResources(files, site.languages, recordNamespaces),
+  }
 }
 
 /** The parsed locale files as i18next takes them: language → namespace → texts. */

@@ -6,9 +6,14 @@ import { pathOf } from './url-path.js'
 const processTag = randomBytes(4).toString('hex')
 let counter = 0
 
+/** The secret part of a request's links (`/nb/request/{token}`) stays out of the log. */
+function loggedPath(path: string): string {
+  return path.replace(/^(\/[^/]+\/request\/(?:confirm\/)?)[^/]+$/, '$1…')
+}
+
 /**
  * One line per answered request: an id, method, path, status and duration. Never the query
- * string (it could hold personal data), cookies, the user agent or the client address.
+ * string (it could hold personal data), a request link's token, cookies, the user agent or the client address.
  */
 export function logAnswered(
   logger: Logger,
@@ -19,7 +24,7 @@ export function logAnswered(
   logger.request({
     id: `${processTag}-${(++counter).toString(36)}`,
     method: req.method ?? '',
-    path: pathOf(req.url).slice(0, 256),
+    path: loggedPath(pathOf(req.url)).slice(0, 256),
     status,
     ms: Math.round((performance.now() - started) * 100) / 100,
   })

@@ -39,6 +39,8 @@ export type MailInput =
       readonly template: 'received'
       /** The day by which we answer, `2027-01-03`. */
       readonly answerBy: string
+      /** The visitor's status page, on the site itself. */
+      readonly statusUrl: string
     })
   | (AnyMail & { readonly template: 'reply'; readonly message: string })
 
@@ -85,7 +87,13 @@ function renderPart(
     case 'lines':
       return both(part.keys)
     case 'link': {
-      const url = input.template === 'confirm' ? siteLink(input.confirmUrl, site.origin) : ''
+      const target =
+        input.template === 'confirm'
+          ? input.confirmUrl
+          : input.template === 'received'
+            ? input.statusUrl
+            : ''
+      const url = siteLink(target, site.origin)
       const words = fillHtml(raw(part.key), values)
       return { text: url, html: `<p><a href="${escapeHtml(url)}">${words}</a></p>` as Html }
     }
@@ -109,7 +117,7 @@ function renderPart(
 /**
  * One email in the visitor's language (`t` is that language's translator), as plain text and as
  * simple HTML. Everything from the visitor, staff and the locale files is escaped in the HTML;
- * the only link is the confirmation link, and only to the site itself.
+ * the only link (to confirm, or to the status page) leads to the site itself.
  */
 export function composeMail(t: Translate, site: MailSite, input: MailInput): ComposedMail {
   const template = mailTemplates[input.template]

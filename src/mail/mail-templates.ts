@@ -8,7 +8,7 @@ export type MailPart =
   | { readonly part: 'greeting' }
   /** Texts of the locale file, one line each, in one paragraph. */
   | { readonly part: 'lines'; readonly keys: readonly string[] }
-  /** The confirmation link: the address itself in the plain text, a link in the HTML. */
+  /** The email's one link (to confirm, or to the status page): the address in the plain text, a link in the HTML. */
   | { readonly part: 'link'; readonly key: string }
   /** The staff member's message, as they wrote it. */
   | { readonly part: 'message' }
@@ -43,6 +43,9 @@ export const mailTemplates: Readonly<Record<MailTemplateName, MailTemplate>> = {
       lines('mail:received.intro'),
       lines('mail:summary.reference'),
       lines('mail:received.answerBy'),
+      lines('mail:received.status'),
+      { part: 'link', key: 'mail:received.link' },
+      lines('mail:received.personal'),
       lines('mail:keepReference'),
       { part: 'closing' },
     ],

@@ -1,4 +1,4 @@
-import { pageNames, pagePath, versionsPath } from '../config/site-pages.js'
+import { pageNames, pagePath, requestPath, versionsPath } from '../config/site-pages.js'
 import type { Content } from '../content/content-model.js'
 import { firstDayOf } from '../content/dates.js'
 import { escapeHtml } from '../content/html.js'
@@ -13,6 +13,7 @@ export function sitemapXml(content: Content, baseUrl: string): string {
   const newest = content.timeline.index.versions.at(-1)?.updated
   const pages: { pathIn: (lng: string) => string; updated?: string }[] = [
     ...pageNames.map((page) => ({ pathIn: (lng: string) => pagePath(lng, page) })),
+    ...(content.site.privacyRequests.enabled ? [{ pathIn: requestPath }] : []),
     { pathIn: versionsPath, ...(newest ? { updated: newest } : {}) },
   ]
   const urls = content.languages.flatMap((language) =>

@@ -1,5 +1,5 @@
 import type { ErrorKind } from '../config/error-kinds.js'
-import { pagePath } from '../config/site-pages.js'
+import { pagePath, requestPath } from '../config/site-pages.js'
 import type { Content, LanguageContent } from '../content/content-model.js'
 import { textWithDate } from '../content/dates.js'
 import type { Assets } from './assets.js'
@@ -15,6 +15,13 @@ export interface PageRenderer {
   /** A page of the page table, for one consent variant. */
   page(entry: PageEntry, consent: ConsentView): string
   error(language: LanguageContent, kind: ErrorKind, details?: string): string
+  /**
+   * A page about one visitor's records (a request's status), outside the page table: never
+   * indexed, no banner, its language switcher leading to the request form.
+   */
+  record(language: LanguageContent, title: string, body: string): string
+  /** The template texts, for the request pages rendered where they are served. */
+  readonly views: ReadonlyMap<string, string>
 }
 
 /** Renders pages to strings with templates compiled once, in the frame every page shares. */
@@ -25,7 +32,19 @@ export function createPageRenderer(
   baseUrl: string,
 ): PageRenderer {
   const { layout, pages } = templates
+  const bare = (language: LanguageContent, pathIn: (lng: string) => string) =>
+    pageFrame(content, assets, language, undefined, pathIn, null)
+  const unlisted = {
+    robots: 'noindex',
+    canonical: null,
+    alternates: [],
+    privacyPolicy: null,
+    openGraph: null,
+    jsonLd: null,
+    printed: null,
+  }
   return {
+    views: templates.views,
     withContent: (next) => createPageRenderer(templates, next, assets, baseUrl),
     page({ language, template, parts, view }, consent) {
       const frame = pageFrame(content, assets, language, parts.current, parts.pathIn, consent)
@@ -49,21 +68,18 @@ export function createPageRenderer(
         body: t(`common:errors.${kind}.body`),
         details: details ?? null,
       }
-      const pathIn = (lng: string) => pagePath(lng, 'policy')
-      const frame = pageFrame(content, assets, language, undefined, pathIn, null)
+      const frame = bare(language, (lng) => pagePath(lng, 'policy'))
       return layout({
         ...frame,
+        ...unlisted,
         title: error.title,
         description: error.body,
-        robots: 'noindex',
-        canonical: null,
-        alternates: [],
-        privacyPolicy: null,
-        openGraph: null,
-        jsonLd: null,
-        printed: null,
         body: pages.error({ ...frame, error }),
       })
+    },
+    record(language, title, body) {
+      const frame = bare(language, requestPath)
+      return layout({ ...frame, ...unlisted, title, description: title, body })
     },
   }
 }

@@ -1,6 +1,7 @@
 import {
   comparePath,
   pagePath,
+  requestPath,
   type SitePage,
   sitePages,
   versionPath,
@@ -9,6 +10,7 @@ import {
 import type { Content, LanguageContent } from '../content/content-model.js'
 import { formatPolicyDate as formatted } from '../content/dates.js'
 import type { PolicyModel } from '../content/policy.js'
+import { requestFormView } from '../requests/form-view.js'
 import { compareView } from './compare-view.js'
 import type { PageParts } from './crawler-head.js'
 import type { TemplateName } from './templates.js'
@@ -106,6 +108,28 @@ function comparePage(language: LanguageContent, older: string, newer: string): P
   }
 }
 
+/** The form for privacy requests, empty; sent back with its errors, it is rendered per request. */
+function requestPage(language: LanguageContent, content: Content): PageOf {
+  const { t, lng } = language
+  return {
+    template: 'request',
+    parts: {
+      title: t('request:meta.title'),
+      description: t('request:meta.description'),
+      pathIn: requestPath,
+      current: undefined,
+      robots: null,
+      describe: false,
+      version: language.policy.version,
+    },
+    view: {
+      form: requestFormView(t, content.site.privacyRequests.retentionMonths),
+      formAction: requestPath(lng),
+      limited: null,
+    },
+  }
+}
+
 function versionOf(language: LanguageContent, id: string): PolicyModel {
   const version = language.versions.get(id)
   if (!version) throw new Error(`no version ${id} of the notice`)
@@ -124,6 +148,9 @@ export function* pageTable(content: Content): Generator<PageEntry> {
     const entry = (path: string, page: PageOf): PageEntry => ({ path, language, ...page })
     for (const page of sitePages) {
       yield entry(pagePath(lng, page.name), sitePageView(language, page))
+    }
+    if (content.site.privacyRequests.enabled) {
+      yield entry(requestPath(lng), requestPage(language, content))
     }
     yield entry(versionsPath(lng), versionListPage(language, content))
     for (const [index, version] of versions.entries()) {

@@ -5,18 +5,32 @@ import { sitePages } from '../config/site-pages.js'
 
 export type Template = (data: Record<string, unknown>) => string
 
-/** The templates of views/pages/: one per menu page, and the versions, comparison and error pages. */
+/** The pages of a privacy request: the form, its receipt, the confirmation and the status. */
+export const requestTemplateNames = [
+  'request',
+  'request-sent',
+  'request-confirm',
+  'request-status',
+] as const
+
+/**
+ * The templates of views/pages/: one per menu page, the versions, comparison and error pages,
+ * and the request pages.
+ */
 export const templateNames = [
   ...sitePages.map((page) => page.template),
   'versions',
   'compare',
   'error',
+  ...requestTemplateNames,
 ] as const
 export type TemplateName = (typeof templateNames)[number]
 
 let builds = 0
 
 export interface Templates {
+  /** The template texts compiled, by absolute file name: the request pages are compiled again where they are served. */
+  readonly views: ReadonlyMap<string, string>
   readonly layout: Template
   readonly pages: Readonly<Record<TemplateName, Template>>
 }
@@ -60,6 +74,7 @@ export function compileTemplates(viewsDir: string, views: ReadonlyMap<string, st
     }
   }
   return {
+    views,
     layout: compile('layout'),
     pages: Object.fromEntries(
       templateNames.map((name) => [name, compile(`pages/${name}`)]),

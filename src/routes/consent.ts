@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto'
 import cookieParser from 'cookie-parser'
-import express, { type Request, type RequestHandler, Router } from 'express'
+import express, { type Request, Router } from 'express'
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import type { ServedSite } from '../build/served-site.js'
 import type { Config } from '../config/environment.js'
@@ -9,52 +9,16 @@ import { consentCookieName, consentMaxAgeMs, encodeConsent } from '../consent/co
 import type { Choices } from '../consent/consent-policy.js'
 import type { Logger } from '../log/logger.js'
 import { exactPaths } from './exact-paths.js'
+import {
+  continueWhenExpected,
+  declaredSizeWithin,
+  formOnly,
+  refusePrototypeField,
+  sameOrigin,
+} from './form-guards.js'
 import { HttpError } from './http-error.js'
 
-/** Only this site's own pages may post a choice: a cross-site form gets 403. */
-function sameOrigin(baseUrl: string): RequestHandler {
-  const origin = new URL(baseUrl).origin
-  return (req, _res, next) => {
-    const given = req.get('Origin')
-    const allowed =
-      given === undefined ? req.get('Sec-Fetch-Site') === 'same-origin' : given === origin
-    next(allowed ? undefined : new HttpError(403, 'the form was not sent from this site'))
-  }
-}
-
-const formOnly: RequestHandler = (req, _res, next) => {
-  next(
-    req.is('application/x-www-form-urlencoded')
-      ? undefined
-      : new HttpError(415, 'only a form body is accepted'),
-  )
-}
-
 const maxFormBytes = 2048
-
-/** A body declared larger than the form can be is refused before a byte of it is read. */
-function declaredSizeWithin(limit: number): RequestHandler {
-  return (req, _res, next) => {
-    const declared = Number(req.get('Content-Length') ?? 0)
-    next(declared > limit ? new HttpError(413, 'the form is larger than it can be') : undefined)
-  }
-}
-
-/**
- * `Expect: 100-continue`: the client waits for a go-ahead before sending the body. It gets one
- * only here, after the origin, type, rate and size checks; a refusal is answered without it.
- */
-const continueWhenExpected: RequestHandler = (req, res, next) => {
-  if (req.get('Expect')?.toLowerCase() === '100-continue') res.writeContinue()
-  next()
-}
-
-/** The form parser drops a field named `__proto__` without a word: refuse the form instead. */
-function refusePrototypeField(_req: unknown, _res: unknown, body: Buffer): void {
-  for (const name of new URLSearchParams(body.toString('utf8')).keys()) {
-    if (name === '__proto__') throw new HttpError(400, 'the form holds a field named __proto__')
-  }
-}
 
 /**
  * A page the banner may return to: one of the site's own pages in the form's language, named by

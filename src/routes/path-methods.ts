@@ -6,6 +6,14 @@ import { HttpError } from './http-error.js'
 const readOnly = ['GET', 'HEAD', 'OPTIONS'] as const
 const withForm = ['GET', 'HEAD', 'POST', 'OPTIONS'] as const
 
+/** Which request page a path is, on a site with the form on: the form or confirmation, or a status page. */
+function requestPathKind(path: string, site: ServedSite): 'form' | 'status' | undefined {
+  const [, lng, rest] = /^\/([^/]+)\/request(\/.*)?$/.exec(path) ?? []
+  if (!site.requests || !lng || !site.responses.languages.includes(lng)) return undefined
+  if (rest === undefined || /^\/confirm\/[^/]+$/.test(rest)) return 'form'
+  return /^\/[^/]+$/.test(rest) ? 'status' : undefined
+}
+
 /**
  * What each path accepts, the first match deciding: the one table behind `Allow`, the answer to
  * OPTIONS and every 405. Paths match exactly: `/HEALTHZ` and `/healthz/` are other paths.
@@ -26,6 +34,16 @@ const pathMethods: readonly {
     matches: (path, site) =>
       site.responses.languages.some((lng) => path === pagePath(lng, 'cookies')),
     methods: withForm,
+  },
+  {
+    what: 'request form and the link that confirms a request',
+    matches: (path, site) => requestPathKind(path, site) === 'form',
+    methods: withForm,
+  },
+  {
+    what: "a request's status page",
+    matches: (path, site) => requestPathKind(path, site) === 'status',
+    methods: readOnly,
   },
   {
     what: 'prepared responses',

@@ -96,3 +96,23 @@ export async function markFailed(
     return nextAttempt
   })
 }
+
+/** A time no retry reaches: the mail stays in the outbox, unsent, with why, for staff to see. */
+const never = '9999-12-31T23:59:59.999Z'
+
+/** Gives a mail up: the server refused it for good (a 5xx, a bad address), so no retry is due. */
+export async function markAbandoned(
+  db: Kysely<StoreDatabase>,
+  id: string,
+  error: string,
+): Promise<void> {
+  await db
+    .updateTable('mail_outbox')
+    .set((eb) => ({
+      attempts: eb('attempts', '+', 1),
+      last_error: error.slice(0, 500),
+      next_attempt_at: never,
+    }))
+    .where('id', '=', id)
+    .execute()
+}

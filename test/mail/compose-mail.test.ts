@@ -8,7 +8,12 @@ const site = { origin: 'https://personvern.example.no', sender: 'Personvern' }
 const base = { name: 'Kari Nordmann', reference: 'PR-2026-0042' }
 const inputs: MailInput[] = [
   { ...base, template: 'confirm', kind: 'access', confirmUrl: `${site.origin}/nb/request/abc` },
-  { ...base, template: 'received', answerBy: '2027-01-03' },
+  {
+    ...base,
+    template: 'received',
+    answerBy: '2027-01-03',
+    statusUrl: `${site.origin}/nb/request/status-token`,
+  },
   { ...base, template: 'reply', message: 'Line one\nline two\n\nA new paragraph.' },
 ]
 

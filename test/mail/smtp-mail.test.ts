@@ -118,6 +118,7 @@ describe('emails sent through a real SMTP server', () => {
         ...base,
         template: 'received',
         answerBy: '2027-01-03',
+        statusUrl: `${site.origin}/nb/request/status-token`,
       }),
     })
     await sendMail(mailer, {

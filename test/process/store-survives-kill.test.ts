@@ -9,6 +9,7 @@ import { packageRoot } from '../../src/config/paths.js'
 import { confirmRequest } from '../../src/store/confirm-request.js'
 import type { CreatedRequest } from '../../src/store/create-request.js'
 import { openStore } from '../../src/store/open-store.js'
+import { testSealingKey } from '../helpers/store-under-test.js'
 
 const dir = mkdtempSync(path.join(tmpdir(), 'store-kill-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -40,7 +41,9 @@ describe('a request the store acknowledged', () => {
       const mails = await store.db.selectFrom('mail_outbox').select('request_id').execute()
       expect(mails).toHaveLength(kept.length)
       const last = acknowledged.at(-1)
-      expect(await confirmRequest(store.db, last?.confirmToken ?? '', new Date())).toMatchObject({
+      expect(await confirmRequest(store.db, last?.confirmToken ?? '', new Date(), {
+        sealingKey: testSealingKey,
+      })).toMatchObject({
         outcome: 'confirmed',
         reference: last?.reference,
       })

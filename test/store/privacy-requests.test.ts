@@ -5,7 +5,10 @@ import { createRequest, type NewPrivacyRequest } from '../../src/store/create-re
 import { migrateToLatest } from '../../src/store/migrate.js'
 import { findByStatusToken } from '../../src/store/request-status.js'
 import { deleteClosedOlderThan, deleteUnconfirmedOlderThan } from '../../src/store/retention.js'
+import { unseal } from '../../src/store/sealed-payload.js'
 import { storeKinds, testSealingKey, useStore } from '../helpers/store-under-test.js'
+
+const sealing = { sealingKey: testSealingKey }
 
 const received = new Date('2026-01-31T12:00:00.000Z')
 const hour = 60 * 60_000
@@ -78,13 +81,32 @@ describe.each(storeKinds())('privacy requests on %s', (kind) => {
 
   it('confirms with the link once, within 24 hours, and never with a wrong token', async () => {
     const { reference, confirmToken } = await create()
-    expect(await confirmRequest(db(), 'not-the-token', received)).toEqual({ outcome: 'not-found' })
-    const confirmedAt = new Date(received.getTime() + 23 * hour)
-    expect(await confirmRequest(db(), confirmToken, confirmedAt)).toEqual({
-      outcome: 'confirmed',
-      reference,
+    expect(await confirmRequest(db(), 'not-the-token', received, sealing)).toEqual({
+      outcome: 'not-found',
     })
-    expect(await confirmRequest(db(), confirmToken, confirmedAt)).toEqual({ outcome: 'not-found' })
+    const confirmedAt = new Date(received.getTime() + 23 * hour)
+    const confirmed = await confirmRequest(db(), confirmToken, confirmedAt, sealing)
+    expect(confirmed).toMatchObject({ outcome: 'confirmed', reference, language: 'nb' })
+    expect(await confirmRequest(db(), confirmToken, confirmedAt, sealing)).toEqual({
+      outcome: 'not-found',
+    })
+    // The new status token opens the request, and the second mail carries it sealed.
+    const statusToken = confirmed.outcome === 'confirmed' ? confirmed.statusToken : ''
+    expect(await findByStatusToken(db(), statusToken)).toMatchObject({ reference })
+    const mails = await db()
+      .selectFrom('mail_outbox')
+      .select(['template', 'payload'])
+      .orderBy('created_at')
+      .orderBy('template')
+      .execute()
+    expect(mails.map((mail) => mail.template).sort()).toEqual([
+      'confirm-request',
+      'request-received',
+    ])
+    const receivedMail = mails.find((mail) => mail.template === 'request-received')
+    expect(receivedMail?.payload).not.toContain(statusToken)
+    const sealed = JSON.parse(receivedMail?.payload ?? '{}').secrets
+    expect(JSON.parse(unseal(sealed, testSealingKey))).toEqual({ statusToken })
     const row = await db()
       .selectFrom('privacy_requests')
       .select(['status', 'confirmed_at', 'confirm_token_hash', 'confirm_expires_at'])
@@ -100,7 +122,7 @@ describe.each(storeKinds())('privacy requests on %s', (kind) => {
   it('refuses a link older than 24 hours, and leaves the request unconfirmed', async () => {
     const { confirmToken } = await create()
     const late = new Date(received.getTime() + day)
-    expect(await confirmRequest(db(), confirmToken, late)).toEqual({ outcome: 'expired' })
+    expect(await confirmRequest(db(), confirmToken, late, sealing)).toEqual({ outcome: 'expired' })
     const row = await db().selectFrom('privacy_requests').select('status').executeTakeFirstOrThrow()
     expect(row.status).toBe('received')
   })
@@ -108,7 +130,7 @@ describe.each(storeKinds())('privacy requests on %s', (kind) => {
   it('lets two clicks on the same link at once confirm only once', async () => {
     const { confirmToken } = await create()
     const outcomes = await Promise.all(
-      Array.from({ length: 5 }, () => confirmRequest(db(), confirmToken, received)),
+      Array.from({ length: 5 }, () => confirmRequest(db(), confirmToken, received, sealing)),
     )
     expect(outcomes.filter((outcome) => outcome.outcome === 'confirmed')).toHaveLength(1)
   })
@@ -164,7 +186,7 @@ describe.each(storeKinds())('privacy requests on %s', (kind) => {
   it('holds no token in any column of any table, only their SHA-256 hashes', async () => {
     const first = await create()
     const second = await create()
-    await confirmRequest(db(), second.confirmToken, received)
+    await confirmRequest(db(), second.confirmToken, received, sealing)
     const everything = JSON.stringify(
       await Promise.all(
         (['privacy_requests', 'request_messages', 'mail_outbox', 'request_limits'] as const).map(
@@ -205,14 +227,20 @@ describe.each(storeKinds())('privacy requests on %s', (kind) => {
     const now = new Date('2026-03-10T12:00:00.000Z')
     await create(new Date(now.getTime() - 8 * day)) // unconfirmed, too old: goes
     const confirmedOld = await create(new Date(now.getTime() - 8 * day)) // confirmed: stays
-    await confirmRequest(db(), confirmedOld.confirmToken, new Date(now.getTime() - 8 * day))
+    await confirmRequest(
+      db(),
+      confirmedOld.confirmToken,
+      new Date(now.getTime() - 8 * day),
+      sealing,
+    )
     const recent = await create(new Date(now.getTime() - 6 * day)) // unconfirmed, recent: stays
     expect(await deleteUnconfirmedOlderThan(db(), now)).toBe(1)
     const left = await db().selectFrom('privacy_requests').select('reference').execute()
     expect(left.map((row) => row.reference).sort()).toEqual(
       [confirmedOld.reference, recent.reference].sort(),
     )
-    expect(await db().selectFrom('mail_outbox').select('id').execute()).toHaveLength(2)
+    // The recent request's confirmation mail, and the confirmed one's two mails.
+    expect(await db().selectFrom('mail_outbox').select('id').execute()).toHaveLength(3)
     expect(await deleteUnconfirmedOlderThan(db(), now)).toBe(0)
   })
 
