@@ -3,8 +3,9 @@ import { ConfigError } from '../config/config-error.js'
 
 /**
  * One locale file per page, `common` for what every page shares, `draft`: the notice as staff
- * are writing it, which no public page shows until it is published, and `mail`: the emails to
- * visitors about their privacy requests.
+ * are writing it, which no public page shows until it is published, `mail`: the emails to
+ * visitors about their privacy requests, and `request`: the form for those requests, its pages
+ * and the invitation to it.
  */
 export const namespaces = [
   'common',
@@ -14,6 +15,7 @@ export const namespaces = [
   'history',
   'draft',
   'mail',
+  'request',
 ] as const
 
 /** Looks up a text; a key that is missing or not a text is an error, never a raw key on the page. */
