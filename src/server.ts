@@ -8,7 +8,7 @@ import { compressedDir, displayPath } from './config/paths.js'
 import type { SiteServer } from './http/http-server.js'
 import { createLogger } from './log/logger.js'
 import { createSiteReloader, logDraftErrors, type SiteReloader } from './reload/site-reloader.js'
-import { type RequestDesk, requestDesk } from './requests/request-desk.js'
+import { type RequestDesk, requestDesk } from './request-desk/request-desk.js'
 
 const logger = createLogger()
 const shutdownDeadlineMs = 10_000

@@ -41,9 +41,11 @@ describe('a request the store acknowledged', () => {
       const mails = await store.db.selectFrom('mail_outbox').select('request_id').execute()
       expect(mails).toHaveLength(kept.length)
       const last = acknowledged.at(-1)
-      expect(await confirmRequest(store.db, last?.confirmToken ?? '', new Date(), {
-        sealingKey: testSealingKey,
-      })).toMatchObject({
+      expect(
+        await confirmRequest(store.db, last?.confirmToken ?? '', new Date(), {
+          sealingKey: testSealingKey,
+        }),
+      ).toMatchObject({
         outcome: 'confirmed',
         reference: last?.reference,
       })

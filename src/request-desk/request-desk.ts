@@ -3,10 +3,10 @@ import type { Config } from '../config/environment.js'
 import type { Logger } from '../log/logger.js'
 import { type MailConfig, mailConfigFrom } from '../mail/mail-config.js'
 import { createMailer, type MailTimeouts } from '../mail/mailer.js'
+import { openRequestRecords, type RequestRecords } from '../requests/request-records.js'
+import { dailyRetention } from '../requests/retention-job.js'
 import { type OutboxSender, outboxSender } from './outbox-sender.js'
 import { requestPagesFor } from './request-pages.js'
-import { openRequestRecords, type RequestRecords } from './request-records.js'
-import { dailyRetention } from './retention-job.js'
 
 /**
  * Where privacy requests are kept and their emails sent from: the records' database, the

@@ -3,10 +3,10 @@ import { composeMail } from '../mail/compose-mail.js'
 import { MailNotSent } from '../mail/mail-not-sent.js'
 import type { Mailer } from '../mail/mailer.js'
 import { sendMail } from '../mail/send-mail.js'
+import { mailInputOf } from '../requests/queued-mail.js'
+import type { RequestRecords } from '../requests/request-records.js'
 import { markAbandoned, markFailed, markSent, nextDueMails } from '../store/mail-outbox.js'
-import { mailInputOf } from './queued-mail.js'
 import type { RequestPages } from './request-pages.js'
-import type { RequestRecords } from './request-records.js'
 
 /** How often the outbox is looked at besides right after a request: for retries, and other processes' mails. */
 export const outboxIntervalMs = 15_000
