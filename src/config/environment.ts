@@ -28,8 +28,10 @@ export interface Config {
   readonly mailFrom: string
   /** Seals the tokens in queued emails and keys the request limits (REQUESTS_SECRET). */
   readonly requestsSecret: string | undefined
-  /** The records' database (DATABASE_URL, postgres://…); none: SQLite in data/. */
+  /** The records' database (DATABASE_URL, postgres://…); none: SQLite in the data folder. */
   readonly databaseUrl: string | undefined
+  /** Where records are kept without DATABASE_URL, and emails without SMTP_URL (DATA_DIR; data/). */
+  readonly dataDir: string
 }
 
 export interface LoadedConfig {
@@ -154,6 +156,9 @@ export function loadConfig(environment: NodeJS.ProcessEnv): LoadedConfig {
     mailFrom: parseMailFrom(environment.MAIL_FROM, smtpUrl),
     requestsSecret: parseRequestsSecret(environment.REQUESTS_SECRET),
     databaseUrl: parseDatabaseUrl(environment.DATABASE_URL),
+    dataDir: environment.DATA_DIR
+      ? path.resolve(packageRoot, environment.DATA_DIR)
+      : path.join(packageRoot, 'data'),
   })
   return { config }
 }

@@ -16,7 +16,7 @@ const batchSize = 20
 export interface OutboxSender {
   /** Sends what is due now, soon; a call while sending makes one more round after it. */
   kick(): void
-  /** One round, awaited: sends every mail due now (tests, and the kick). */
+  /** Waits for the round in progress, then sends every mail due now. */
   sendDue(): Promise<number>
   /** Stops looking; resolves when the round in progress has ended. */
   stop(): Promise<void>
@@ -89,7 +89,7 @@ export function outboxSender(deps: {
     }
   }
 
-  async function sendDue(): Promise<number> {
+  async function drain(): Promise<number> {
     let sent = 0
     for (;;) {
       const due = await nextDueMails(db, now(), batchSize)
@@ -104,7 +104,7 @@ export function outboxSender(deps: {
       again = true
       return
     }
-    round = sendDue()
+    round = drain()
       .catch((error: unknown) => {
         // The database was away: the mails stay queued and the next round tries again.
         logger.error('the outbox could not be read', {
@@ -125,7 +125,11 @@ export function outboxSender(deps: {
   timer.unref()
   return {
     kick,
-    sendDue,
+    // After the round in progress, which may hold mails claimed a moment ago.
+    sendDue: async () => {
+      await round
+      return drain()
+    },
     async stop() {
       stopped = true
       clearInterval(timer)

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import type { ServedSite } from '../build/served-site.js'
 import type { Config } from '../config/environment.js'
 import type { Logger } from '../log/logger.js'
@@ -31,17 +32,19 @@ export interface RequestDeskOptions {
   readonly mail?: MailConfig
   readonly mailTimeouts?: MailTimeouts
   readonly outboxIntervalMs?: number
+  /** Tests: the clock the outbox sends by, to reach a retry's time without waiting for it. */
+  readonly now?: () => Date
 }
 
 export function requestDesk(options: RequestDeskOptions): RequestDesk {
   const { config, current, logger } = options
   // Checked before anything opens: production without a mail server does not start.
-  const mail = options.mail ?? mailConfigFrom(config)
+  const mail = options.mail ?? mailConfigFrom(config, path.join(config.dataDir, 'outbox'))
   let opened: Promise<{ records: RequestRecords; sender: OutboxSender; stop(): void }> | undefined
 
   const open = () => {
     opened ??= openRequestRecords(config, {
-      ...(options.sqlitePath ? { sqlitePath: options.sqlitePath } : {}),
+      sqlitePath: options.sqlitePath ?? path.join(config.dataDir, 'requests.sqlite'),
     }).then((records) => {
       const sender = outboxSender({
         records,
@@ -50,6 +53,7 @@ export function requestDesk(options: RequestDeskOptions): RequestDesk {
         origin: config.baseUrl,
         logger,
         ...(options.outboxIntervalMs ? { intervalMs: options.outboxIntervalMs } : {}),
+        ...(options.now ? { now: options.now } : {}),
       })
       const retention = dailyRetention({
         records,

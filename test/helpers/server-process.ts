@@ -34,6 +34,8 @@ export async function startServerProcess(env: NodeJS.ProcessEnv = {}): Promise<S
         MALLOC_ARENA_MAX: '1',
         MALLOC_TRIM_THRESHOLD_: '65536',
         MALLOC_MMAP_THRESHOLD_: '65536',
+        // Records and emails of the request form in a folder of the test's own.
+        DATA_DIR: mkdtempSync(path.join(tmpdir(), 'server-data-')),
         LAST_GOOD_CONTENT: path.join(
           mkdtempSync(path.join(tmpdir(), 'last-good-')),
           'content.json',

@@ -9,6 +9,11 @@ import { packageRoot } from '../../src/config/paths.js'
 import { createRequestHandler } from '../../src/http/request-handler.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
 import { quickCompression } from '../../src/prepare/prepared-response.js'
+import {
+  type RequestDesk,
+  type RequestDeskOptions,
+  requestDesk,
+} from '../../src/request-desk/request-desk.js'
 import { fixtureLocalesDir, fixtureSiteConfig } from './fixture-content.js'
 
 export const testBaseUrl = 'https://personvern.example.no'
@@ -23,6 +28,8 @@ export interface TestSite {
   site: SiteBuild
   config: Config
   logger: ReturnType<typeof createMemoryLogger>
+  /** With `requests` given: where the site keeps privacy requests. */
+  desk: RequestDesk | undefined
 }
 
 /**
@@ -61,6 +68,8 @@ export async function createTestSite(
     sources?: Partial<SiteSources>
     now?: Date
     wrap?: (site: SiteBuild) => SiteBuild
+    /** A store and mail of the test's own for privacy requests; none: the post gets 503. */
+    requests?: Omit<RequestDeskOptions, 'config' | 'current' | 'logger'>
   } = {},
 ): Promise<TestSite> {
   const { config } = loadConfig({
@@ -73,12 +82,15 @@ export async function createTestSite(
   const built = await build(config, options.sources, options.now)
   const site = options.wrap ? options.wrap(built) : built
   const logger = createMemoryLogger()
-  const deps = { config, current: () => site, logger }
+  const current = () => site
+  const desk = options.requests && requestDesk({ ...options.requests, config, current, logger })
+  const deps = { config, current, logger, ...(desk ? { requests: desk } : {}) }
   return {
     app: createRequestHandler(deps, createApp(deps)),
     expressApp: createApp(deps),
     site,
     config,
     logger,
+    desk,
   }
 }
