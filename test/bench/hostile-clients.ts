@@ -3,11 +3,13 @@
 // (slowloris), while a normal visitor keeps asking for /nb/. Reports peak RSS and the visitor's
 // worst wait; never asserts (test/process/hostile-clients.test.ts does, at a smaller scale).
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { connect, type Socket } from 'node:net'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { packageRoot } from '../../src/config/paths.js'
+import { productionRequestsEnv } from '../helpers/server-process.js'
 
 /** Another checkout's root, to measure an older build the same way. */
 const root = process.env.SERVER_ROOT ? path.resolve(process.env.SERVER_ROOT) : packageRoot
@@ -23,6 +25,8 @@ function startServer(): Promise<ChildProcess> {
     NODE_ENV: 'production',
     BASE_URL: 'https://personvern.example.no',
     COOKIE_SECRET: 'a-benchmark-secret-that-is-long-enough',
+    ...productionRequestsEnv,
+    DATA_DIR: mkdtempSync(path.join(tmpdir(), 'hostile-data-')),
   }
   const build = spawnSync('npm', ['run', 'build'], { cwd: root, env, encoding: 'utf8' })
   if (build.status !== 0) throw new Error(`npm run build failed: ${build.stdout}${build.stderr}`)

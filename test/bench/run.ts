@@ -1,12 +1,13 @@
 // npm run bench: the same load against (a) this server in production mode, (b) bare node:http
 // sending the same bytes and headers, (c) the pages rendered per request. Reports, never asserts.
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { closeSync, openSync, readFileSync, writeFileSync } from 'node:fs'
+import { closeSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs'
 import { request } from 'node:http'
 import { cpus, tmpdir } from 'node:os'
 import path from 'node:path'
 import autocannon from 'autocannon'
 import { packageRoot } from '../../src/config/paths.js'
+import { productionRequestsEnv } from '../helpers/server-process.js'
 import { whileSaving } from './saves.js'
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 5)
@@ -20,6 +21,8 @@ interface LoadResult {
   p99Ms: number
 }
 
+const benchDataDir = mkdtempSync(path.join(tmpdir(), 'bench-data-'))
+
 /** What every server gets, as a deployment would set it. */
 const deployedEnv = (port: number): NodeJS.ProcessEnv => ({
   PATH: process.env.PATH,
@@ -27,6 +30,9 @@ const deployedEnv = (port: number): NodeJS.ProcessEnv => ({
   HOST: '127.0.0.1',
   BASE_URL: 'https://personvern.example.no',
   COOKIE_SECRET: 'a-benchmark-secret-that-is-long-enough',
+  // The request form on, as shipped: its records in a folder of the bench's own.
+  ...productionRequestsEnv,
+  DATA_DIR: benchDataDir,
 })
 
 /**

@@ -6,6 +6,16 @@ import { packageRoot } from '../../src/config/paths.js'
 import { freePort } from './free-port.js'
 import { testBaseUrl } from './test-site.js'
 
+/**
+ * What production needs with the request form on, for tests that start the shipped site as
+ * deployed: a mail server (none is reached: these tests send no request) and the secret.
+ */
+export const productionRequestsEnv: NodeJS.ProcessEnv = {
+  SMTP_URL: 'smtp://127.0.0.1:9',
+  MAIL_FROM: 'personvern@example.no',
+  REQUESTS_SECRET: 'a-requests-secret-for-tests-long-enough',
+}
+
 export interface ServerProcess {
   readonly child: ChildProcess
   readonly port: number

@@ -1,7 +1,11 @@
 import { request } from 'node:http'
 import { connect, type Socket } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
-import { type ServerProcess, startServerProcess } from '../helpers/server-process.js'
+import {
+  productionRequestsEnv,
+  type ServerProcess,
+  startServerProcess,
+} from '../helpers/server-process.js'
 
 let server: ServerProcess | undefined
 const sockets: Socket[] = []
@@ -41,7 +45,11 @@ describe('clients that pipeline requests and never read the answers', () => {
   // that the bound holds while other test files share the two cores. Before the fix this scale
   // took the server to 626 MB and left a visitor unanswered for more than 5 s.
   it('50 connections with 2,000 GET /nb/ each: memory stays bounded, visitors are served', async () => {
-    server = await startServerProcess({ NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(32) })
+    server = await startServerProcess({
+      NODE_ENV: 'production',
+      COOKIE_SECRET: 'x'.repeat(32),
+      ...productionRequestsEnv,
+    })
     const { port } = server
     for (let i = 0; i < 20; i++) await visit(port) // a server that has served before
     const requests = 'GET /nb/ HTTP/1.1\r\nHost: x\r\n\r\n'.repeat(2000)

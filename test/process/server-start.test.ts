@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { packageRoot } from '../../src/config/paths.js'
 import { fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { freePort } from '../helpers/free-port.js'
+import { siteConfigWith } from '../helpers/site-config.js'
 
 const running: ChildProcess[] = []
 afterEach(() => {
@@ -40,6 +41,22 @@ function startServer(env: NodeJS.ProcessEnv): {
   })
   return { child, stdout: () => out, stderr: () => err }
 }
+
+/** A production start with the request form on and everything else it needs. */
+const requestsInProduction: NodeJS.ProcessEnv = {
+  NODE_ENV: 'production',
+  COOKIE_SECRET: 'x'.repeat(32),
+  BASE_URL: 'https://personvern.example.no',
+  SITE_CONFIG: siteConfigWith((json) => {
+    json.privacyRequests = { enabled: true }
+  }),
+  SMTP_URL: 'smtp://127.0.0.1:9',
+  MAIL_FROM: 'personvern@example.no',
+  REQUESTS_SECRET: 'r'.repeat(32),
+}
+
+const requestsInProductionWithout = (...names: string[]) =>
+  Object.fromEntries(Object.entries(requestsInProduction).filter(([name]) => !names.includes(name)))
 
 async function exitOf(child: ChildProcess): Promise<number | null> {
   const [code] = (await once(child, 'exit')) as [number | null]
@@ -147,6 +164,22 @@ describe('starting the server', { timeout: 60_000 }, () => {
     [
       { NODE_ENV: 'production', COOKIE_SECRET: 'x'.repeat(32) },
       'BASE_URL is required in production',
+    ],
+    [
+      requestsInProductionWithout('SMTP_URL', 'MAIL_FROM'),
+      'Cannot start: SMTP_URL is required in production',
+    ],
+    [
+      requestsInProductionWithout('REQUESTS_SECRET'),
+      'Cannot start: REQUESTS_SECRET is required in production with privacy requests on',
+    ],
+    [
+      { ...requestsInProduction, REQUESTS_SECRET: 'short' },
+      'Cannot start: REQUESTS_SECRET must be at least 32 characters long',
+    ],
+    [
+      { ...requestsInProduction, DATABASE_URL: 'mysql://db.example.no/personvern' },
+      'Cannot start: DATABASE_URL must start with postgres:// or postgresql://, not mysql://',
     ],
     [
       { SITE_CONFIG: 'test/fixtures/site-missing-language.json' },
