@@ -8,7 +8,7 @@ import { compressedDir, displayPath } from './config/paths.js'
 import type { SiteServer } from './http/http-server.js'
 import { createLogger } from './log/logger.js'
 import { createSiteReloader, logDraftErrors, type SiteReloader } from './reload/site-reloader.js'
-import { type RequestDesk, requestDesk } from './request-desk/request-desk.js'
+import type { requestDesk as openDesk, RequestDesk } from './request-desk/request-desk.js'
 
 const logger = createLogger()
 const shutdownDeadlineMs = 10_000
@@ -58,19 +58,20 @@ function shutDown(
  * form off they open only if a reload turns it on, where the configuration allows.
  */
 async function openRequestDesk(
+  open: typeof openDesk,
   config: Config,
   site: ServedSite,
   current: () => ServedSite,
 ): Promise<RequestDesk | undefined> {
   if (!site.requests) {
     try {
-      return requestDesk({ config, current, logger })
+      return open({ config, current, logger })
     } catch (error) {
       if (error instanceof ConfigError) return undefined
       throw error
     }
   }
-  const desk = requestDesk({ config, current, logger })
+  const desk = open({ config, current, logger })
   const { store } = await desk.records()
   logger.info('privacy requests on', { database: store.dialect })
   return desk
@@ -84,12 +85,13 @@ async function start(): Promise<void> {
     sources: { ...defaultSources, compressedDir, lastGood: config.lastGoodContentPath },
   })
   // Express and the routes load while the site is built on its thread: start-up overlaps.
-  const [started, { createApp }, { createRequestHandler }, { createHttpServer }] =
+  const [started, { createApp }, { createRequestHandler }, { createHttpServer }, { requestDesk }] =
     await Promise.all([
       builder.start(new Date()),
       import('./app.js'),
       import('./http/request-handler.js'),
       import('./http/http-server.js'),
+      import('./request-desk/request-desk.js'),
     ])
   const { site } = started
   logWarnings(site, config)
@@ -115,7 +117,7 @@ async function start(): Promise<void> {
     () => void reloader.reload('daily refresh').catch(() => undefined),
     86_400_000,
   ).unref()
-  const requests = await openRequestDesk(config, site, reloader.current)
+  const requests = await openRequestDesk(requestDesk, config, site, reloader.current)
   const deps = {
     config,
     current: reloader.current,

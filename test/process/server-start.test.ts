@@ -27,6 +27,7 @@ function startServer(env: NodeJS.ProcessEnv): {
       HOST: '127.0.0.1',
       // Never the project's own: each start keeps its last good content apart.
       LAST_GOOD_CONTENT: path.join(mkdtempSync(path.join(tmpdir(), 'last-good-')), 'content.json'),
+      DATA_DIR: mkdtempSync(path.join(tmpdir(), 'server-data-')),
       ...env,
     },
   })

@@ -70,6 +70,7 @@ describe('shutting down', () => {
         PORT: String(port),
         BASE_URL: testBaseUrl,
         LAST_GOOD_CONTENT: path.join(tmpdir(), `last-good-${port}.json`),
+        DATA_DIR: path.join(tmpdir(), `server-data-${port}`),
       },
     })
     let output = ''
