@@ -1,7 +1,5 @@
-import { createHmac, randomBytes } from 'node:crypto'
 import cookieParser from 'cookie-parser'
-import express, { type Request, Router } from 'express'
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import express, { Router } from 'express'
 import type { ServedSite } from '../build/served-site.js'
 import type { Config } from '../config/environment.js'
 import { pagePath } from '../config/site-pages.js'
@@ -13,6 +11,7 @@ import {
   continueWhenExpected,
   declaredSizeWithin,
   formOnly,
+  perMinuteLimit,
   refusePrototypeField,
   sameOrigin,
 } from './form-guards.js'
@@ -50,31 +49,8 @@ function choicesFrom(
   return choices
 }
 
-/**
- * The rate limit's key for a client: its address keyed with a secret of this process. The
- * RateLimit-Policy header shows a hash of the key, and a hash of a bare address is reversed by
- * trying every address.
- */
-function clientKey(salt: Buffer): (req: Request) => string {
-  return (req) =>
-    createHmac('sha256', salt)
-      .update(ipKeyGenerator(req.ip ?? ''))
-      .digest('base64url')
-}
-
 /** At most ten saved choices a minute per client. */
-function choiceLimiter() {
-  return rateLimit({
-    keyGenerator: clientKey(randomBytes(32)),
-    windowMs: 60_000,
-    limit: 10,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    // Without a proxy in front, X-Forwarded-For is the client's own word and is ignored.
-    validate: { xForwardedForHeader: false },
-    handler: (_req, _res, next) => next(new HttpError(429, 'too many choices saved in a minute')),
-  })
-}
+const choiceLimiter = () => perMinuteLimit(10, 'too many choices saved in a minute')
 
 /**
  * POST /{lng}/cookies: saves the visitor's cookie choice in one signed first-party cookie and

@@ -1,4 +1,6 @@
-import type { RequestHandler } from 'express'
+import { createHmac, randomBytes } from 'node:crypto'
+import type { Request, RequestHandler } from 'express'
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
 import { HttpError } from './http-error.js'
 
 /** Only this site's own pages may post a form: a cross-site form gets 403. */
@@ -42,4 +44,30 @@ export function refusePrototypeField(_req: unknown, _res: unknown, body: Buffer)
   for (const name of new URLSearchParams(body.toString('utf8')).keys()) {
     if (name === '__proto__') throw new HttpError(400, 'the form holds a field named __proto__')
   }
+}
+
+/**
+ * The rate limit's key for a client: its address keyed with a secret of this process. The
+ * RateLimit-Policy header shows a hash of the key, and a hash of a bare address is reversed by
+ * trying every address.
+ */
+function clientKey(salt: Buffer): (req: Request) => string {
+  return (req) =>
+    createHmac('sha256', salt)
+      .update(ipKeyGenerator(req.ip ?? ''))
+      .digest('base64url')
+}
+
+/** At most `limit` posts a minute from one client, counted in this process; more get 429. */
+export function perMinuteLimit(limit: number, refusal: string): RequestHandler {
+  return rateLimit({
+    keyGenerator: clientKey(randomBytes(32)),
+    windowMs: 60_000,
+    limit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    // Without a proxy in front, X-Forwarded-For is the client's own word and is ignored.
+    validate: { xForwardedForHeader: false },
+    handler: (_req, _res, next) => next(new HttpError(429, refusal)),
+  })
 }
