@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
+import type { NewPrivacyRequest } from '../../src/store/create-request.js'
 import { fixtureLocalesDir } from './fixture-content.js'
 
 // The request texts of the test content in one language, as a test reaches into them.
@@ -24,5 +25,19 @@ export const requestForm = (overrides: Record<string, string> = {}): Record<stri
   details: 'Hvilke opplysninger har dere om meg?',
   customerReference: 'K-1234',
   website: '',
+  ...overrides,
+})
+
+/** A request as the form keeps it, for tests that put requests in the store themselves. */
+export const newRequest = (
+  language: string,
+  overrides: Partial<NewPrivacyRequest> = {},
+): NewPrivacyRequest => ({
+  kind: 'access',
+  language,
+  name: 'Kari Nordmann',
+  email: 'kari@example.no',
+  details: 'Hvilke opplysninger har dere om meg?',
+  customerReference: 'K-1234',
   ...overrides,
 })
