@@ -7,7 +7,7 @@ const processTag = randomBytes(4).toString('hex')
 let counter = 0
 
 /** The secret part of a request's links (`/nb/request/{token}`) stays out of the log. */
-function loggedPath(path: string): string {
+export function loggedPath(path: string): string {
   return path.replace(/^(\/[^/]+\/request\/(?:confirm\/)?)[^/]+$/, '$1…')
 }
 

@@ -19,5 +19,8 @@ export const maxNameLength = 100
 export function recipientFrom(name: string, address: string): Recipient | undefined {
   const trimmed = address.trim()
   if (!isEmailAddress(trimmed)) return undefined
-  return Object.freeze({ name: headerText(name, maxNameLength), address: trimmed })
+  // A name typed as an encoded word (`=?utf-8?Q?=0D=0A?=`) would reach mail programs decoded,
+  // line breaks and all: broken apart, it stays the text the visitor typed.
+  const plain = headerText(name, maxNameLength).replace(/=\?/g, '= ?')
+  return Object.freeze({ name: plain, address: trimmed })
 }

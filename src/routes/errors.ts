@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express'
 import type { ServedSite } from '../build/served-site.js'
 import { errorKindOf } from '../config/error-kinds.js'
+import { loggedPath } from '../http/request-log.js'
 import { sendPrepared } from '../http/send-prepared.js'
 import type { Logger } from '../log/logger.js'
 import { prepareHtml } from '../prepare/prepared-response.js'
@@ -30,7 +31,7 @@ export function errorHandler(deps: {
     if (status >= 500) {
       deps.logger.error('request failed', {
         method: req.method,
-        path: req.path,
+        path: loggedPath(req.path),
         error: error instanceof Error ? error.stack : String(error),
       })
     }

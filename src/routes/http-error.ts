@@ -9,8 +9,9 @@ export class HttpError extends Error {
   }
 }
 
-/** The status for any error: a 4xx the error carries (ours or Express's), otherwise 500. */
+/** The status for any error: a 4xx the error carries (ours or Express's), a 5xx of ours, otherwise 500. */
 export function statusOf(error: unknown): number {
+  if (error instanceof HttpError && error.status >= 500 && error.status < 600) return error.status
   const candidate = (error as { status?: unknown; statusCode?: unknown } | null) ?? {}
   const status = Number(candidate.status ?? candidate.statusCode)
   return Number.isInteger(status) && status >= 400 && status < 500 ? status : 500

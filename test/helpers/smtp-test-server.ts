@@ -27,10 +27,16 @@ export interface TestSmtpServer {
  * A real SMTP server (smtp-server) on 127.0.0.1 and a free port, keeping what it receives. With
  * `login`, it refuses mail until the client logs in with it; `refuseRecipient` answers every
  * RCPT TO with that reply code; with `tls`, it speaks TLS from the first byte (smtps://), with the
- * certificate for 127.0.0.1 in test/fixtures/tls.
+ * certificate for 127.0.0.1 in test/fixtures/tls. With `port`, it listens there (a server that
+ * comes back where the site was told to send).
  */
 export async function startSmtpServer(
-  options: { login?: { user: string; pass: string }; refuseRecipient?: number; tls?: boolean } = {},
+  options: {
+    login?: { user: string; pass: string }
+    refuseRecipient?: number
+    tls?: boolean
+    port?: number
+  } = {},
 ): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = []
   const { login, refuseRecipient, tls = false } = options
@@ -80,7 +86,7 @@ export async function startSmtpServer(
     },
   }
   const server = new SMTPServer(settings)
-  const port = await freePort()
+  const port = options.port ?? (await freePort())
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, '127.0.0.1', () => resolve())
