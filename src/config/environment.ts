@@ -135,6 +135,13 @@ export function siteConfigPathFrom(environment: NodeJS.ProcessEnv): string {
     : defaultSiteConfigPath
 }
 
+/** DATA_DIR (relative to the project), or data/: the SQLite file and the mail outbox. */
+export function dataDirFrom(environment: NodeJS.ProcessEnv): string {
+  return environment.DATA_DIR
+    ? path.resolve(packageRoot, environment.DATA_DIR)
+    : path.join(packageRoot, 'data')
+}
+
 /** Parses the environment once, into a frozen value; the site configuration is content. */
 export function loadConfig(environment: NodeJS.ProcessEnv): LoadedConfig {
   const env = parseEnvironment(environment.NODE_ENV)
@@ -156,9 +163,7 @@ export function loadConfig(environment: NodeJS.ProcessEnv): LoadedConfig {
     mailFrom: parseMailFrom(environment.MAIL_FROM, smtpUrl),
     requestsSecret: parseRequestsSecret(environment.REQUESTS_SECRET),
     databaseUrl: parseDatabaseUrl(environment.DATABASE_URL),
-    dataDir: environment.DATA_DIR
-      ? path.resolve(packageRoot, environment.DATA_DIR)
-      : path.join(packageRoot, 'data'),
+    dataDir: dataDirFrom(environment),
   })
   return { config }
 }

@@ -22,6 +22,10 @@ export interface PrivacyRequestTable {
   confirm_token_hash: string | null
   confirm_expires_at: string | null
   status_token_hash: string
+  /** The later deadline when staff extended it (GDPR art. 12(3)), with the reason given. */
+  extended_due_at: string | null
+  extension_reason: string | null
+  refusal_reason: string | null
 }
 
 export interface RequestMessageTable {
@@ -53,9 +57,60 @@ export interface RequestLimitTable {
   count: number
 }
 
+export interface StaffAccountTable {
+  id: string
+  /** Lower-case, unique. */
+  email: string
+  /** scrypt$N$r$p$salt$hash (see staff/password.ts). */
+  password_hash: string
+  created_at: string
+  disabled_at: string | null
+  /** Failed sign-ins in a row; a success sets it to 0. */
+  failed_signins: number
+  locked_until: string | null
+}
+
+export interface StaffSessionTable {
+  /** SHA-256 of the session token: the token itself is never stored. */
+  id_hash: string
+  account_id: string
+  csrf_token: string
+  created_at: string
+  last_seen_at: string
+  /** The absolute end, whatever the activity. */
+  expires_at: string
+}
+
+/** Append-only: the database refuses UPDATE and DELETE (migration 0002). */
+export interface AuditEventTable {
+  id: string
+  at: string
+  /** The staff account's id; null for the command line or an unknown sign-in. */
+  actor: string | null
+  /** Kept as text so the event still names the person when the account is gone. */
+  actor_email: string | null
+  action: string
+  /** No foreign key: the event stays when the request is deleted. */
+  request_id: string | null
+  /** Short JSON text, never a request's contents. */
+  details: string | null
+}
+
+export interface RequestNoteTable {
+  id: string
+  request_id: string
+  author_id: string
+  body: string
+  created_at: string
+}
+
 export interface StoreDatabase {
   privacy_requests: PrivacyRequestTable
   request_messages: RequestMessageTable
   mail_outbox: MailOutboxTable
   request_limits: RequestLimitTable
+  staff_accounts: StaffAccountTable
+  staff_sessions: StaffSessionTable
+  audit_events: AuditEventTable
+  request_notes: RequestNoteTable
 }

@@ -55,6 +55,10 @@ export function useStore(kind: StoreKind): StoreUnderTest {
   beforeEach(async () => {
     const db = store?.db
     if (!db) return
+    // audit_events is append-only, even here: tests of the trail keep to their own events.
+    await db.deleteFrom('request_notes').execute()
+    await db.deleteFrom('staff_sessions').execute()
+    await db.deleteFrom('staff_accounts').execute()
     await db.deleteFrom('mail_outbox').execute()
     await db.deleteFrom('request_messages').execute()
     await db.deleteFrom('privacy_requests').execute()

@@ -51,7 +51,7 @@ describe('npm run migrate', () => {
       const host = new URL(server.url).host
       expect(await migrate(server.url)).toMatchObject({
         code: 0,
-        stdout: `PostgreSQL (${host}): applied 0001-privacy-requests\n`,
+        stdout: `PostgreSQL (${host}): applied 0001-privacy-requests\nPostgreSQL (${host}): applied 0002-staff\n`,
       })
       expect(await migrate(server.url)).toMatchObject({
         code: 0,
