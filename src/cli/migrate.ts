@@ -1,8 +1,11 @@
-// npm run migrate: brings the records' database up to date, SQLite in data/ or DATABASE_URL.
+// npm run migrate: brings the records' database up to date, SQLite in DATA_DIR (data/) or DATABASE_URL.
+
+import path from 'node:path'
 import { parseDatabaseUrl } from '../config/database-url.js'
+import { dataDirFrom } from '../config/environment.js'
 import { displayPath } from '../config/paths.js'
 import { migrateToLatest } from '../store/migrate.js'
-import { defaultSqlitePath, openStore } from '../store/open-store.js'
+import { openStore } from '../store/open-store.js'
 
 /** One line a person can act on: the database's own message, or what failed to connect. */
 function reasonOf(error: unknown): string {
@@ -17,10 +20,9 @@ function reasonOf(error: unknown): string {
 let store: ReturnType<typeof openStore> | undefined
 try {
   const databaseUrl = parseDatabaseUrl(process.env.DATABASE_URL)
-  store = openStore({ databaseUrl })
-  const where = databaseUrl
-    ? `PostgreSQL (${new URL(databaseUrl).host})`
-    : displayPath(defaultSqlitePath)
+  const sqlitePath = path.join(dataDirFrom(process.env), 'requests.sqlite')
+  store = openStore({ databaseUrl, sqlitePath })
+  const where = databaseUrl ? `PostgreSQL (${new URL(databaseUrl).host})` : displayPath(sqlitePath)
   const applied = await migrateToLatest(store.db)
   if (applied.length === 0) console.log(`${where}: up to date, nothing to apply`)
   for (const name of applied) console.log(`${where}: applied ${name}`)

@@ -1,4 +1,5 @@
 import type { Logger } from '../log/logger.js'
+import { deleteExpiredSessions } from '../staff/staff-sessions.js'
 import { deleteLimitsBefore } from '../store/request-limits.js'
 import { deleteClosedOlderThan, deleteUnconfirmedOlderThan } from '../store/retention.js'
 import type { RequestRecords } from './request-records.js'
@@ -9,12 +10,14 @@ export interface RetentionRun {
   readonly unconfirmed: number
   readonly closed: number
   readonly limits: number
+  /** Staff sessions past their idle or absolute end. */
+  readonly staffSessions: number
 }
 
 /**
  * Deletes what may no longer be kept: requests unconfirmed for 7 days, requests closed longer
  * ago than the configured months (with their messages and mails), and limit counters of past
- * windows. Counts are logged; no contents.
+ * windows, and staff sessions that have ended. Counts are logged; no contents.
  */
 export async function applyRetention(
   records: RequestRecords,
@@ -26,6 +29,7 @@ export async function applyRetention(
     unconfirmed: await deleteUnconfirmedOlderThan(db, now),
     closed: await deleteClosedOlderThan(db, now, retentionMonths),
     limits: await deleteLimitsBefore(db, new Date(now.getTime() - dayMs)),
+    staffSessions: await deleteExpiredSessions(db, now),
   }
 }
 

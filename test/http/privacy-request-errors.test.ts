@@ -113,10 +113,16 @@ describe.each(storeKinds())('what a visitor sees of a form with mistakes, on %s'
         expect(error.closest('.field').find(`#request-${field}`)).toHaveLength(1)
       } else {
         expect(error.closest('fieldset')).toHaveLength(1)
+        // Each of the choices says it is invalid.
+        expect($('input[name="kind"][aria-invalid="true"]')).toHaveLength(
+          $('input[name="kind"]').length,
+        )
       }
       // No other field is marked.
       expect($('.field-error')).toHaveLength(1)
-      expect($('[aria-invalid]')).toHaveLength(field === 'kind' ? 0 : 1)
+      expect($('[aria-invalid]')).toHaveLength(
+        field === 'kind' ? $('input[name="kind"]').length : 1,
+      )
 
       expect(await rowCounts(store)).toEqual({
         privacy_requests: 0,

@@ -52,20 +52,6 @@ describe.each(storeKinds())('staff sign-in on %s', (kind) => {
     ])
   })
 
-  it('spends about as long on an unknown address as on a wrong password', async () => {
-    await add()
-    const time = async (email: string) => {
-      const started = performance.now()
-      await signIn(db(), email, wrong, now)
-      return performance.now() - started
-    }
-    await time('nobody@example.no')
-    const unknown = await time('nobody@example.no')
-    const known = await time('kari@example.no')
-    // Both run one scrypt (~0.1 s); without the dummy hash the unknown one takes ~1 ms.
-    expect(unknown).toBeGreaterThan(known / 3)
-  })
-
   it('locks after 5 failures in a row for 15 minutes, even the right password', async () => {
     await add()
     const outcomes = await failTimes(5, now)
