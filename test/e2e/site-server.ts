@@ -7,7 +7,7 @@ import { createApp } from '../../src/app.js'
 import { buildSite, type SiteBuild } from '../../src/build/build-site.js'
 import { defaultSources } from '../../src/build/site-sources.js'
 import { loadConfig } from '../../src/config/environment.js'
-import { pageNames, pagePath } from '../../src/config/site-pages.js'
+import { pageNames, pagePath, requestPath } from '../../src/config/site-pages.js'
 import { createHttpServer } from '../../src/http/http-server.js'
 import { createRequestHandler } from '../../src/http/request-handler.js'
 import { createMemoryLogger } from '../../src/log/logger.js'
@@ -110,12 +110,14 @@ export async function startSite(
   }
 }
 
-/** Every page of every language a site configuration lists. */
+/** Every page of every language a site configuration lists, the request form when it is on. */
 export function pagePathsOf(env: NodeJS.ProcessEnv): string[] {
   const { config } = loadConfig({ NODE_ENV: 'test', ...env })
-  return readSiteConfig(config.siteConfigPath).languages.flatMap((lng) =>
-    pageNames.map((page) => pagePath(lng, page)),
-  )
+  const site = readSiteConfig(config.siteConfigPath)
+  return site.languages.flatMap((lng) => [
+    ...pageNames.map((page) => pagePath(lng, page)),
+    ...(site.privacyRequests.enabled ? [requestPath(lng)] : []),
+  ])
 }
 
 /** The pages of the shipped content, and of the test content. */
