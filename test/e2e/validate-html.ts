@@ -1,5 +1,6 @@
-// npm run validate:html: every page the site serves, in every consent variant and with its error
-// pages, through the W3C Nu HTML Checker (vnu.jar, Java from Debian). Zero errors or exit 1.
+// npm run validate:html: every page the site serves, in every consent variant, with its error
+// pages and the request pages, through the W3C Nu HTML Checker (vnu.jar, Java from Debian).
+// Zero errors or exit 1.
 import { spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
@@ -12,6 +13,7 @@ import { errorKinds } from '../../src/config/error-kinds.js'
 import { fixtureLocalesDir, fixtureSiteConfig } from '../helpers/fixture-content.js'
 import { fixture } from '../helpers/test-site.js'
 import { beforeVersion2027, versionedLocales } from '../helpers/versions.js'
+import { requestPagesHtml } from './request-pages-html.js'
 
 /** The jar's path, which the vnu-jar package exports. */
 const vnuJar = createRequire(import.meta.url)('vnu-jar') as string
@@ -61,6 +63,18 @@ for (const [variant, siteConfig, sources] of [
 }
 
 rmSync(localesWithVersions, { recursive: true, force: true })
+
+// The request pages answered per request (errors, receipt, confirmation, status), from the
+// running site with a request sent and confirmed: on the shipped content and on the test content.
+for (const [variant, shipped] of [
+  ['shipped', true],
+  ['requests', false],
+] as const) {
+  for (const page of await requestPagesHtml({}, { shipped })) {
+    writeFileSync(path.join(dir, `${variant}-${page.name}.html`), page.html)
+    files++
+  }
+}
 
 const java = spawnSync('java', ['-version'])
 if (java.error) {
