@@ -30,6 +30,8 @@ const deployedEnv = (port: number): NodeJS.ProcessEnv => ({
   HOST: '127.0.0.1',
   BASE_URL: 'https://personvern.example.no',
   COOKIE_SECRET: 'a-benchmark-secret-that-is-long-enough',
+  // Another site configuration to compare with (SITE_CONFIG=… npm run bench), else the shipped one.
+  ...(process.env.SITE_CONFIG ? { SITE_CONFIG: process.env.SITE_CONFIG } : {}),
   // The request form on, as shipped: its records in a folder of the bench's own.
   ...productionRequestsEnv,
   DATA_DIR: benchDataDir,
