@@ -11,7 +11,9 @@ import type { RequestPages } from './request-pages.js'
 /** How often the outbox is looked at besides right after a request: for retries, and other processes' mails. */
 export const outboxIntervalMs = 15_000
 
-const batchSize = 20
+// One mail claimed at a time: a claim (sendingLeaseMs) must not run out while earlier mails of
+// the same claim wait on a slow mail server, or another process would send it too.
+const batchSize = 1
 
 export interface OutboxSender {
   /** Sends what is due now, soon; a call while sending makes one more round after it. */
@@ -74,16 +76,19 @@ export function outboxSender(deps: {
       return true
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error)
-      if (error instanceof MailNotSent && error.retryable) {
+      // Only the mail server's refusal for good gives a mail up: anything else (the server
+      // away, the database a moment away) is tried again, or the visitor never gets the link.
+      if (error instanceof MailNotSent && !error.retryable) {
+        await markAbandoned(db, mail.id, reason)
+        logger.error('mail not sent and given up', { template: mail.template, reason })
+      } else {
         const next = await markFailed(db, mail.id, reason, now())
-        logger.warn('mail not sent: trying again later', {
+        const log = error instanceof MailNotSent ? logger.warn : logger.error
+        log.call(logger, 'mail not sent: trying again later', {
           template: mail.template,
           reason,
           nextAttemptAt: next.toISOString(),
         })
-      } else {
-        await markAbandoned(db, mail.id, reason)
-        logger.error('mail not sent and given up', { template: mail.template, reason })
       }
       return false
     }

@@ -36,9 +36,8 @@ const burstLimiter = () => perMinuteLimit(20, 'too many requests sent in a minut
 
 /** The request pages of the build in force, in the path's language; undefined: not here (404). */
 async function pagesAt(site: ServedSite, lng: string): Promise<RequestPages | undefined> {
-  const pages = requestPagesFor(site)
-  if (!pages || !site.responses.languages.includes(lng)) return undefined
-  return pages
+  if (!site.responses.languages.includes(lng)) return undefined
+  return requestPagesFor(site)
 }
 
 const tokenOf = (req: Request) => {

@@ -9,7 +9,14 @@ export type LimitScope = 'client' | 'email' | 'signin-client'
  * them. Counters are shared between processes, so they must all be given the same secret.
  */
 export function limitKey(scope: LimitScope, value: string, secret: Buffer): string {
-  const normalized = scope === 'email' ? value.trim().toLowerCase() : value
+  // `kari+1@…` and `kari+2@…` reach one inbox at most providers: one address to the limit.
+  const normalized =
+    scope === 'email'
+      ? value
+          .trim()
+          .toLowerCase()
+          .replace(/\+[^@]*@/, '@')
+      : value
   const digest = createHmac('sha256', secret).update(`${scope}\0${normalized}`).digest('base64url')
   return `${scope}:${digest}`
 }
