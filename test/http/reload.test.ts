@@ -60,7 +60,11 @@ async function reloadableSite(
   return { copy, siteConfigPath, reloader, app, page, logger }
 }
 
-describe('reloading content', () => {
+/** How long a save may take to be served: a rebuild takes seconds on a busy machine. */
+const reloadDeadlineMs = 30_000
+
+// Each test waits for rebuilds, which take seconds when other test runs share the cores.
+describe('reloading content', { timeout: 90_000 }, () => {
   it('switches to an announced version at midnight in Oslo, without a restart, though a file being edited is broken', async () => {
     // A clock that stands still 200 ms before midnight: the timer fires, finds it is not yet
     // time and waits again, until the test moves the clock on.
@@ -82,7 +86,11 @@ describe('reloading content', () => {
 
     now = midnight
     let switched = await site.page()
-    for (let waited = 0; waited < 5000 && switched('#retention').length === 0; waited += 50) {
+    for (
+      let waited = 0;
+      waited < reloadDeadlineMs && switched('#retention').length === 0;
+      waited += 50
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 50))
       switched = await site.page()
     }
@@ -215,7 +223,7 @@ describe('reloading content', () => {
     renameSync(`${file}.tmp`, file)
     const started = Date.now()
     let heading = ''
-    while (Date.now() - started < 5000) {
+    while (Date.now() - started < reloadDeadlineMs) {
       heading = (await site.page('/nb/contact'))('h1').text()
       if (heading === 'Skriv til oss') break
       await new Promise((resolve) => setTimeout(resolve, 50))
@@ -235,7 +243,7 @@ describe('reloading content', () => {
     const served = async (heading: string) => {
       const started = Date.now()
       let shown = ''
-      while (Date.now() - started < 5000 && shown !== heading) {
+      while (Date.now() - started < reloadDeadlineMs && shown !== heading) {
         await new Promise((resolve) => setTimeout(resolve, 50))
         shown = (await site.page('/nb/contact'))('h1').text()
       }
@@ -334,7 +342,11 @@ describe('reloading content', () => {
     const file = path.join(site.copy.dir, 'nb', 'cookies.json')
     writeFileSync(file, '{ "meta": { "title": "Informasjonskapsler", } }')
     let ready = site.reloader.readiness()
-    for (let waited = 0; waited < 5000 && ready.lastReload?.applied !== false; waited += 50) {
+    for (
+      let waited = 0;
+      waited < reloadDeadlineMs && ready.lastReload?.applied !== false;
+      waited += 50
+    ) {
       await new Promise((resolve) => setTimeout(resolve, 50))
       ready = site.reloader.readiness()
     }
