@@ -45,6 +45,9 @@ async function requestPagesOf(site: ServedSite, kit: RequestKit): Promise<Reques
     if (!t) throw new Error(`no language ${lng} on this site`)
     return t
   }
+  // The same for every page of the build: worked out once, not per request.
+  const unlisted: HeaderList = [...site.securityHeaders, ['X-Robots-Tag', 'noindex']]
+  const unreferred = noReferrer(unlisted)
   return {
     kit,
     translator,
@@ -52,15 +55,11 @@ async function requestPagesOf(site: ServedSite, kit: RequestKit): Promise<Reques
       const frame = kit.frames.get(lng)
       if (!frame) throw new Error(`no language ${lng} on this site`)
       const body = templates.pages[template]({ ...data, t: translator(lng), lng })
-      const security = [
-        ...site.securityHeaders,
-        ['X-Robots-Tag', 'noindex'],
-      ] as const satisfies HeaderList
       return prepareHtml(inFrame(frame, title, body), {
         status: options.status ?? 200,
         language: frame.tag,
         cacheControl: recordCacheControl,
-        securityHeaders: options.referrer === 'none' ? noReferrer(security) : security,
+        securityHeaders: options.referrer === 'none' ? unreferred : unlisted,
         compression: quickCompression,
       })
     },

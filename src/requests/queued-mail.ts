@@ -4,13 +4,11 @@ import { todayIn } from '../content/dates.js'
 import type { MailInput } from '../mail/compose-mail.js'
 import { receivedMailTemplate } from '../store/confirm-request.js'
 import { confirmMailTemplate } from '../store/create-request.js'
+import { siteTimeZone } from '../store/due-date.js'
 import type { OutboxMail } from '../store/mail-outbox.js'
 import type { RequestKind } from '../store/request-kinds.js'
 import type { StoreDatabase } from '../store/schema.js'
 import { unseal } from '../store/sealed-payload.js'
-
-/** The time zone the answer dates are counted in (see due-date.ts). */
-const siteTimeZone = 'Europe/Oslo'
 
 interface Payload {
   readonly reference: string

@@ -1,8 +1,7 @@
 import { formatPolicyDate, todayIn } from '../content/dates.js'
 import type { Translate } from '../content/locales.js'
+import { siteTimeZone } from '../store/due-date.js'
 import type { RequestStatusView } from '../store/request-status.js'
-
-const siteTimeZone = 'Europe/Oslo'
 
 /** A moment as the visitor reads it: the day in Oslo, in the page's language. */
 function day(iso: string, lng: string) {

@@ -1,4 +1,5 @@
-const siteTimeZone = 'Europe/Oslo'
+/** The time zone the legal clock of requests counts in: received and due dates are days there. */
+export const siteTimeZone = 'Europe/Oslo'
 
 const wallClock = new Intl.DateTimeFormat('en-US', {
   timeZone: siteTimeZone,

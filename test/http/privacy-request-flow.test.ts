@@ -103,4 +103,24 @@ describe.each(storeKinds())('a privacy request from form to status page, on %s',
       expect(linkIn(receipt as never, testBaseUrl).pathname).toBe(statusPath)
     },
   )
+
+  it.each(['xx', 'NB', 'nb-NO'])(
+    'knows no request pages under an unknown language %s: 404, nothing stored',
+    async (lng) => {
+      const token = 'A'.repeat(43)
+      await post(`/${lng}/request`).send(form()).expect(404)
+      await request(site.app).get(`/${lng}/request`).expect(404)
+      await request(site.app).get(`/${lng}/request/confirm/${token}`).expect(404)
+      await post(`/${lng}/request/confirm/${token}`).send('').expect(404)
+      await request(site.app).get(`/${lng}/request/${token}`).expect(404)
+      const { store } = (await site.desk?.records()) ?? {}
+      const kept = await store?.db.selectFrom('privacy_requests').select('email').execute()
+      expect(kept?.map((row) => row.email)).not.toContain(form().email)
+    },
+  )
+
+  it('answers a malformed address under the request pages with 400', async () => {
+    await request(site.app).get('/nb/request/%E0%A4%A').expect(400)
+    await post('/nb/request/confirm/%E0%A4%A').send('').expect(400)
+  })
 })
